@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using SharpStack.Core.Auth;
+using SharpStack.Core.Errors;
+using SharpStack.Core.Hosting;
+
+namespace SharpStack.Core.Http;
+
+/// <summary>The outermost step of every service: request id header, one log line per request,
+/// and every failure turned into the service's JSON error (never HTML, never a stack trace).</summary>
+public sealed class ServicePipelineMiddleware(RequestDelegate next, IErrorWriter errors, ILogger<ServicePipelineMiddleware> log, ServiceIdentity service)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var requestId = RequestIds.Set(context, RequestIds.New());
+        var headers = context.Response.Headers;
+        headers[RequestIds.Header] = requestId;
+        foreach (var extra in service.ExtraRequestIdHeaders)
+            headers[extra] = requestId;
+
+        try
+        {
+            await next(context);
+            if (context.Response.StatusCode is 404 or 405 && !context.Response.HasStarted && context.Response.ContentLength is null
+                && context.GetEndpoint() is null)
+            {
+                // Unmatched route or method: answer in the service's shape rather than an empty body.
+                var status = context.Response.StatusCode;
+                await errors.WriteAsync(context, status, HttpReason.Phrase(status),
+                    status == 404 ? "The resource could not be found." : "The method is not allowed for the requested URL.");
+            }
+        }
+        catch (ApiException e)
+        {
+            await WriteError(context, e.Status, e.Title, e.Message, e.Headers);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own refusals: body too large, malformed framing.
+            var status = e.StatusCode == 413 ? 413 : 400;
+            var message = status == 413 ? "Request Entity Too Large" : "The request could not be understood: " + e.Message;
+            await WriteError(context, status, HttpReason.Phrase(status), message, null);
+        }
+        catch (JsonException)
+        {
+            await WriteError(context, 400, HttpReason.Phrase(400), "Malformed request body: the body is not valid JSON.", null);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "{RequestId} unhandled error on {Method} {Path}", requestId, context.Request.Method, context.Request.Path.Value);
+            await WriteError(context, 500, HttpReason.Phrase(500),
+                $"An unexpected error prevented the server from fulfilling your request. (request id {requestId})", null);
+        }
+        finally
+        {
+            if (log.IsEnabled(LogLevel.Information))
+            {
+                var auth = context.Features.Get<AuthContext>();
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                log.LogInformation("{RequestId} {User} {Project} {Client} \"{Method} {Path}\" status: {Status} len: {Length} time: {Duration:F1}ms",
+                    requestId, auth?.UserId ?? "-", auth?.ProjectId ?? "-", context.Connection.RemoteIpAddress,
+                    context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
+                    context.Response.ContentLength ?? 0, ms);
+            }
+        }
+    }
+
+    private async Task WriteError(HttpContext context, int status, string title, string message, IReadOnlyDictionary<string, string>? extraHeaders)
+    {
+        if (context.Response.HasStarted)
+        {
+            context.Abort();
+            return;
+        }
+        var requestId = RequestIds.Get(context);
+        context.Response.Clear();
+        context.Response.Headers[RequestIds.Header] = requestId;
+        foreach (var extra in service.ExtraRequestIdHeaders)
+            context.Response.Headers[extra] = requestId;
+        if (status == 401 && service.WwwAuthenticate is not null)
+            context.Response.Headers.WWWAuthenticate = service.WwwAuthenticate;
+        if (extraHeaders is not null)
+            foreach (var (k, v) in extraHeaders)
+                context.Response.Headers[k] = v;
+        await errors.WriteAsync(context, status, title, message);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SharpStack.Core.Storage;
+
+/// <summary>Points a service's DbContext at its database: SQLite or PostgreSQL, with reconnecting retries on PostgreSQL.</summary>
+public static class StorageSetup
+{
+    public static void Configure(DbContextOptionsBuilder options, DatabaseUrl url)
+    {
+        switch (url.Engine)
+        {
+            case DatabaseEngine.Sqlite:
+                options.UseSqlite(url.ConnectionString);
+                break;
+            case DatabaseEngine.PostgreSql:
+                // Transient failures (a database restart, a dropped connection) are retried rather than surfaced.
+                options.UseNpgsql(url.ConnectionString, o => o.EnableRetryOnFailure(maxRetryCount: 6, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null));
+                break;
+        }
+        // Migrations are hand-written (no EF design-time tooling here), so there is no model snapshot to compare with.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+    }
+}
