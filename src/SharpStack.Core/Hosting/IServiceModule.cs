@@ -31,6 +31,9 @@ public interface IServiceModule
     /// <summary>Adds middleware after the shared pipeline (e.g. token authentication) and maps the routes.</summary>
     void Configure(WebApplication app, ServiceContext context);
 
-    /// <summary>Start-up work before the port opens: migrations, key repositories.</summary>
+    /// <summary>Brings the service's database to the newest schema (also `manage db sync`).</summary>
+    Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
+
+    /// <summary>Start-up work before the port opens: migrations, then checks that refuse a broken setup (e.g. missing keys).</summary>
     Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken);
 }

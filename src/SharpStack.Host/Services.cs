@@ -1,0 +1,16 @@
+using SharpStack.Core.Configuration;
+using SharpStack.Core.Hosting;
+using SharpStack.Identity;
+
+namespace SharpStack.Host;
+
+/// <summary>Every service this program can run, in start order.</summary>
+public static class Services
+{
+    public static readonly IReadOnlyList<IServiceModule> All = [new IdentityModule()];
+
+    public static IServiceModule? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+
+    /// <summary>The schema of every option of every service: one file is checked whole, whatever runs here.</summary>
+    public static ConfigSchema Schema() => new(CoreOptions.Groups.Concat(All.SelectMany(s => s.OptionGroups)));
+}

@@ -1,0 +1,59 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using SharpStack.Core.Errors;
+
+namespace SharpStack.Identity.Api.Http;
+
+/// <summary>Reads request bodies as Keystone does: JSON only, strict UTF-8, Keystone's error texts.</summary>
+public static class KeystoneRequest
+{
+    private const string Suffix = " The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.";
+
+    /// <summary>Keystone's ValidationError text: "Expecting to find {attribute} in {target}. …".</summary>
+    public static ApiException Expecting(string attribute, string target) =>
+        ApiException.BadRequest($"Expecting to find {attribute} in {target}." + Suffix);
+
+    /// <summary>Reads the whole body as a JSON object; an empty body reads as {}.</summary>
+    public static async Task<JsonObject> ReadObjectAsync(HttpContext context)
+    {
+        var request = context.Request;
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted);
+        if (buffer.Length == 0) return [];
+        var contentType = request.ContentType;
+        if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            throw Expecting("application/json", "Content-Type header");
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            throw Expecting("valid JSON", "request body");
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Expecting("valid JSON", "request body");
+        }
+        catch (ArgumentException)
+        {
+            throw Expecting("valid JSON", "request body");
+        }
+        return node as JsonObject ?? throw Expecting("valid JSON object", "request body");
+    }
+
+    /// <summary>Reads {"wrapper": {…}} and returns the inner object; a missing or non-object wrapper is a 400.</summary>
+    public static async Task<JsonObject> ReadEntityAsync(HttpContext context, string wrapper)
+    {
+        var body = await ReadObjectAsync(context);
+        return body[wrapper] switch
+        {
+            JsonObject o => o,
+            null => throw Expecting(wrapper, "request body"),
+            _ => throw ApiException.BadRequest($"Invalid input for field '{wrapper}': the value must be an object."),
+        };
+    }
+}

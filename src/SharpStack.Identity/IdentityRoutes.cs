@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Builder;
+using SharpStack.Identity.Api;
+
+namespace SharpStack.Identity;
+
+/// <summary>Every route of the Identity API, one line per resource.</summary>
+public static class IdentityRoutes
+{
+    public static void Map(WebApplication app)
+    {
+        VersionApi.Map(app);
+        var v3 = app.MapGroup("/v3");
+    }
+}
