@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using SharpStack.Core.Hosting;
+using SharpStack.Identity.Assignments;
+using SharpStack.Identity.Catalog;
+using SharpStack.Identity.Users;
 
 namespace SharpStack.Identity;
 
@@ -8,6 +11,9 @@ public static class IdentityServices
 {
     public static void Add(IServiceCollection services, ServiceContext context)
     {
+        services.AddSingleton<UserPasswords>();
+        services.AddScoped<EffectiveRoles>();
+        services.AddScoped<CatalogBuilder>();
     }
 
     public static Task InitializeAsync(IServiceProvider services, CancellationToken ct)

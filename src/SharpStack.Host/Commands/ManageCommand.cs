@@ -1,7 +1,8 @@
 using System.CommandLine;
-using SharpStack.Core.Configuration;
+
 using SharpStack.Core.Hosting;
 using SharpStack.Core.Logging;
+using SharpStack.Host.Diagnostics;
 using SharpStack.Host.Hosting;
 using SharpStack.Identity;
 using SharpStack.Identity.Setup;
@@ -113,12 +114,20 @@ public static class ManageCommand
             return Task.FromResult(0);
         });
         var rotate = new Command("rotate", $"Rotate the {what}: the staged key becomes primary, a new staged key is made, the oldest beyond max_active_keys are removed.") { dataDir, configFile };
-        rotate.SetAction((parse, _) =>
+        rotate.SetAction(async (parse, ct) =>
         {
             using var sink = new LogSink(null);
             var context = Context(parse, dataDir, configFile, sink);
-            Console.WriteLine(KeySetup.Rotate(context, kind));
-            return Task.FromResult(0);
+            if (kind == KeyRepositoryKind.Fernet)
+            {
+                Console.WriteLine(KeySetup.RotateFernet(context));
+                return 0;
+            }
+            var module = new IdentityModule();
+            await using var app = ServiceApp.Build(module, context);
+            await module.MigrateAsync(app.Services, ct);
+            Console.WriteLine(await CredentialKeyRotation.RotateAsync(app.Services, ct));
+            return 0;
         });
         return new Command(name, $"Manage the {what}.") { setup, rotate };
     }
@@ -136,7 +145,7 @@ public static class ManageCommand
             {
                 context = Context(parse, dataDir, configFile, sink);
             }
-            catch (ConfigException e)
+            catch (SharpStack.Core.Configuration.ConfigException e)
             {
                 AnsiConsole.MarkupLine($"[red]FAIL[/] configuration: {Markup.Escape(e.Message)}");
                 return 1;

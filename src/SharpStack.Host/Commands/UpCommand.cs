@@ -31,6 +31,7 @@ public static class UpCommand
             var config = ConfigFile.Load(ConfigFile.Locate(parse.GetValue(configFile), dir));
             using var sink = new LogSink(config.Get(CoreOptions.LogFile));
             var context = new ServiceContext(config, dir, sink);
+            AllInOneSetup.PrepareKeys(context);
             var host = new CloudHost(context, Services.All);
             await host.InitializeAsync(ct);
 
