@@ -296,6 +296,7 @@ internal static class ValueWalker
     public static bool IsMapping(object? value) => value switch
     {
         null or string => false,
+        Dictionary<string, object?> => true,
         JsonElement e => e.ValueKind == JsonValueKind.Object,
         IReadOnlyDictionary<string, object?> => true,
         IDictionary<string, object?> => true,
@@ -315,6 +316,8 @@ internal static class ValueWalker
     {
         switch (container)
         {
+            case Dictionary<string, object?> d: // the common case, checked first: no interface dispatch
+                return d.TryGetValue(key, out value);
             case IReadOnlyDictionary<string, object?> ro:
                 return ro.TryGetValue(key, out value);
             case IDictionary<string, object?> rw:
@@ -341,6 +344,10 @@ internal static class ValueWalker
     /// </summary>
     public static bool FindAfterIndex(object? value, SegmentTable segments, int pos, string match)
     {
+        if (value is string s)
+        {
+            return pos == segments.Count && string.Equals(match, s, StringComparison.Ordinal);
+        }
         if (value is JsonElement { ValueKind: JsonValueKind.Array } array)
         {
             foreach (var item in array.EnumerateArray())

@@ -605,7 +605,7 @@ public sealed class PolicyEnforcer
             Rules = frozen,
             Table = new RuleTable(frozen, Options.DefaultRule, WarnMissingOnce),
             Registered = _registered.ToFrozenDictionary(StringComparer.Ordinal),
-            Effective = effective,
+            Effective = effective.AsReadOnly(),
             EffectiveByName = effective.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal),
         };
     }

@@ -29,7 +29,7 @@ public static class KeystonePolicies
         .. ImpliedRoles.Rules,
         .. Limits.Rules,
         .. Mappings.Rules,
-        .. Policies.Rules,
+        .. PolicyBlobs.Rules,
         .. PolicyAssociations.Rules,
         .. Projects.Rules,
         .. ProjectEndpoints.Rules,

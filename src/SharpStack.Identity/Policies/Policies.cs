@@ -2,8 +2,11 @@ using SharpStack.Core.Policy;
 
 namespace SharpStack.Identity.Policies;
 
-/// <summary>Keystone (Zed) default rules for the policy blob API.</summary>
-public static class Policies
+/// <summary>
+/// Keystone (Zed) default rules for the policy blob API (<c>/v3/policies</c>). Named PolicyBlobs rather
+/// than Policies so it does not collide with this namespace.
+/// </summary>
+public static class PolicyBlobs
 {
     private const string Reason = "The policy blob API now distinguishes system, domain and project scoped tokens and the reader/member/admin roles.";
 
