@@ -19,25 +19,33 @@ public readonly struct PolicyResult
 {
     private static readonly IReadOnlyList<string> NoScopes = [];
 
+    private readonly string? _rule;
+    private readonly string? _tokenScope;
+    private readonly IReadOnlyList<string>? _scopeTypes;
+
     internal PolicyResult(PolicyDecision decision, string rule, string tokenScope, IReadOnlyList<string>? scopeTypes)
     {
-        Decision = decision;
-        Rule = rule;
-        TokenScope = tokenScope;
-        ScopeTypes = scopeTypes ?? NoScopes;
+        // Stored shifted by one so that default(PolicyResult) is a denial, never an accidental allow.
+        _decision = (int)decision + 1;
+        _rule = rule;
+        _tokenScope = tokenScope;
+        _scopeTypes = scopeTypes;
     }
 
-    public PolicyDecision Decision { get; }
+    private readonly int _decision;
+
+    /// <summary>The outcome; <c>default(PolicyResult)</c> reads as <see cref="PolicyDecision.Denied"/>.</summary>
+    public PolicyDecision Decision => _decision == 0 ? PolicyDecision.Denied : (PolicyDecision)(_decision - 1);
 
     public bool IsAllowed => Decision == PolicyDecision.Allowed;
 
-    public string Rule { get; }
+    public string Rule => _rule ?? "";
 
     /// <summary>system, domain or project, derived from the credentials.</summary>
-    public string TokenScope { get; }
+    public string TokenScope => _tokenScope ?? PolicyScopes.Project;
 
     /// <summary>The rule's scope_types (empty when the rule does not declare any).</summary>
-    public IReadOnlyList<string> ScopeTypes { get; }
+    public IReadOnlyList<string> ScopeTypes => _scopeTypes ?? NoScopes;
 
     public static implicit operator bool(PolicyResult result) => result.IsAllowed;
 

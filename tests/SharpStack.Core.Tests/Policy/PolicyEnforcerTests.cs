@@ -457,4 +457,14 @@ public sealed class PolicyEnforcerTests : IDisposable
         Assert.Contains("# Get a thing.\n# GET     /things/{id}\n# Intended scope(s): project\n#\"svc:get_thing\": \"rule:admin_required or rule:owner\"\n", sample, StringComparison.Ordinal);
         Assert.Contains("# \"svc:list_things\":\"rule:admin_required\" has been deprecated since Z in favor of \"svc:list_things\":\"role:reader and system_scope:all\".\n# scope aware now\n", sample, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_default_result_is_a_denial()
+    {
+        PolicyResult result = default;
+        Assert.False(result.IsAllowed);
+        Assert.Equal(PolicyDecision.Denied, result.Decision);
+        Assert.Empty(result.ScopeTypes);
+        Assert.False(result);
+    }
 }
