@@ -10,5 +10,7 @@ public static class IdentityRoutes
     {
         VersionApi.Map(app);
         var v3 = app.MapGroup("/v3");
+        AuthApi.Map(v3);
+        RegionsApi.Map(v3);
     }
 }

@@ -1,7 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SharpStack.Core.Auth;
+using SharpStack.Core.Configuration;
 using SharpStack.Core.Hosting;
+using SharpStack.Core.Policy;
+using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Assignments;
 using SharpStack.Identity.Catalog;
+using SharpStack.Identity.Policies;
+using SharpStack.Identity.Revocation;
+using SharpStack.Identity.Setup;
+using SharpStack.Identity.Tokens;
+using SharpStack.Identity.Tokens.Authentication;
 using SharpStack.Identity.Users;
 
 namespace SharpStack.Identity;
@@ -11,13 +21,60 @@ public static class IdentityServices
 {
     public static void Add(IServiceCollection services, ServiceContext context)
     {
+        // Policy
+        services.AddSingleton(sp => CreateEnforcer(context.Config, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IdentityAuthorizer>();
+
+        // Tokens and authentication
+        services.AddSingleton<TokenProvider>();
+        services.AddSingleton<RevocationList>();
+        services.AddSingleton<TokenValidator>();
+        services.AddSingleton<ITokenAuthenticator>(sp => sp.GetRequiredService<TokenValidator>());
+        services.AddSingleton<VerifiedSecrets>();
+        services.AddScoped<TokenDataLoader>();
+        services.AddScoped<Authenticator>();
+        services.AddScoped<ScopeResolver>();
+        services.AddScoped<AuthLookup>();
+        services.AddScoped<IAuthMethod, PasswordMethod>();
+        services.AddScoped<IAuthMethod, TokenMethod>();
+        services.AddScoped<IAuthMethod, ApplicationCredentialMethod>();
+        services.AddScoped<Revoker>();
+
+        // Users, assignments, catalog
         services.AddSingleton<UserPasswords>();
         services.AddScoped<EffectiveRoles>();
+        services.AddScoped<AccessibleTargets>();
         services.AddScoped<CatalogBuilder>();
+        services.AddScoped<RegionManager>();
     }
 
+    /// <summary>Refuses to start without keys (they must be shared by every Identity host, so none are made here).</summary>
     public static Task InitializeAsync(IServiceProvider services, CancellationToken ct)
     {
+        var context = services.GetRequiredService<ServiceContext>();
+        KeySetup.RequireInitialized(context.Config, context.DataDir, KeyRepositoryKind.Fernet);
+        KeySetup.RequireInitialized(context.Config, context.DataDir, KeyRepositoryKind.Credential);
+        services.GetRequiredService<PolicyEnforcer>();
         return Task.CompletedTask;
+    }
+
+    private static PolicyEnforcer CreateEnforcer(SharpStackConfig config, ILoggerFactory logs)
+    {
+        var enforcer = new PolicyEnforcer(new PolicyOptions
+        {
+            EnforceScope = config.Get(CoreOptions.EnforceScope),
+            EnforceNewDefaults = config.Get(CoreOptions.EnforceNewDefaults),
+            PolicyFile = config.Get(CoreOptions.PolicyFile),
+        }, logs.CreateLogger("SharpStack.Identity.Policy"));
+        KeystonePolicies.RegisterAll(enforcer);
+        try
+        {
+            enforcer.Load();
+        }
+        catch (PolicyFileException e)
+        {
+            throw new ConfigException("[oslo_policy] policy_file: " + e.Message);
+        }
+        return enforcer;
     }
 }
