@@ -15,7 +15,7 @@ public static class KeystoneValidation
         var error = schema.Validate(entity);
         if (error is null) return;
         throw ApiException.BadRequest(error.Path.Count > 0
-            ? $"Invalid input for field '{error.JoinedPath()}': {error.Message}"
-            : error.Message);
+            ? $"Invalid input for field '{error.JoinedPath()}': {error.VerboseMessage}"
+            : error.VerboseMessage);
     }
 }
