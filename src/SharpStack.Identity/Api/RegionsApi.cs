@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SharpStack.Core.Errors;
@@ -31,14 +32,14 @@ public static class RegionsApi
         {
             authz.Enforce(context, IdentityPolicyNames.CreateRegion);
             var region = await KeystoneRequest.ReadEntityAsync(context, "region");
-            CatalogSchemas.RegionCreate.Validate(region);
+            CatalogSchemas.RegionCreate.Check(region);
             return KeystoneResponse.Entity("region", Render(await regions.CreateAsync(region, context.RequestAborted), context), 201);
         });
         v3.MapPut("/regions/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, RegionManager regions) =>
         {
             authz.Enforce(context, IdentityPolicyNames.CreateRegion);
             var region = await KeystoneRequest.ReadEntityAsync(context, "region");
-            CatalogSchemas.RegionCreate.Validate(region);
+            CatalogSchemas.RegionCreate.Check(region);
             if (region["id"] is { } given && given.GetValue<string>() != id)
                 throw ApiException.BadRequest($"Conflicting region IDs specified: \"{id}\" != \"{given.GetValue<string>()}\"");
             region["id"] = id;
@@ -48,7 +49,7 @@ public static class RegionsApi
         {
             authz.Enforce(context, IdentityPolicyNames.UpdateRegion);
             var region = await KeystoneRequest.ReadEntityAsync(context, "region");
-            CatalogSchemas.RegionUpdate.Validate(region);
+            CatalogSchemas.RegionUpdate.Check(region);
             if (region["id"] is { } given && given.GetValue<string>() != id)
                 throw ApiException.BadRequest("Cannot change ID");
             return KeystoneResponse.Entity("region", Render(await regions.UpdateAsync(id, region, context.RequestAborted), context));

@@ -10,7 +10,7 @@ public static class KeystoneValidation
 {
     public static JsonSchema Schema(string json) => JsonSchema.Parse(json, JsonSchemaOptions.Keystone);
 
-    public static void Validate(this JsonSchema schema, JsonObject entity)
+    public static void Check(this JsonSchema schema, JsonObject entity)
     {
         var error = schema.Validate(entity);
         if (error is null) return;
