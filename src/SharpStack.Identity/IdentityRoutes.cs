@@ -12,5 +12,14 @@ public static class IdentityRoutes
         var v3 = app.MapGroup("/v3");
         AuthApi.Map(v3);
         RegionsApi.Map(v3);
+        ApplicationCredentialsApi.Map(v3);
+        AccessRulesApi.Map(v3);
+        TrustsApi.Map(v3);
+        ConsumersApi.Map(v3);
+        OAuth1Api.Map(v3);
+        UserAccessTokensApi.Map(v3);
+        IdentityProvidersApi.Map(v3);
+        MappingsApi.Map(v3);
+        ServiceProvidersApi.Map(v3);
     }
 }

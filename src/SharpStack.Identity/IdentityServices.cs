@@ -5,13 +5,18 @@ using SharpStack.Core.Configuration;
 using SharpStack.Core.Hosting;
 using SharpStack.Core.Policy;
 using SharpStack.Identity.Api.Http;
+using SharpStack.Identity.ApplicationCredentials;
 using SharpStack.Identity.Assignments;
 using SharpStack.Identity.Catalog;
+using SharpStack.Identity.Common;
+using SharpStack.Identity.Federation;
+using SharpStack.Identity.OAuth1;
 using SharpStack.Identity.Policies;
 using SharpStack.Identity.Revocation;
 using SharpStack.Identity.Setup;
 using SharpStack.Identity.Tokens;
 using SharpStack.Identity.Tokens.Authentication;
+using SharpStack.Identity.Trusts;
 using SharpStack.Identity.Users;
 
 namespace SharpStack.Identity;
@@ -46,6 +51,19 @@ public static class IdentityServices
         services.AddScoped<AccessibleTargets>();
         services.AddScoped<CatalogBuilder>();
         services.AddScoped<RegionManager>();
+
+        // Delegation: application credentials, trusts, OAuth1, federation
+        services.AddHttpContextAccessor();
+        services.AddScoped<DelegatedRoles>();
+        services.AddScoped<DelegationGuards>();
+        services.AddScoped<ApplicationCredentialManager>();
+        services.AddScoped<TrustManager>();
+        services.AddScoped<ConsumerManager>();
+        services.AddScoped<OAuthTokenManager>();
+        services.AddScoped<IAuthMethod, OAuth1Method>();
+        services.AddScoped<IdentityProviderManager>();
+        services.AddScoped<MappingManager>();
+        services.AddScoped<ServiceProviderManager>();
     }
 
     /// <summary>Refuses to start without keys (they must be shared by every Identity host, so none are made here).</summary>
