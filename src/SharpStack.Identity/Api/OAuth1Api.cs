@@ -53,6 +53,18 @@ public static class OAuth1Api
         });
     }
 
-    private static IResult FormEncoded(string body) =>
-        Results.Text(body, "application/x-www-form-urlencoded", Encoding.UTF8, 201);
+    /// <summary>201 with a form-encoded body, Content-Type exactly as Keystone sends it (no charset).</summary>
+    private static IResult FormEncoded(string body) => new FormResult(body);
+
+    private sealed class FormResult(string body) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            httpContext.Response.StatusCode = 201;
+            httpContext.Response.ContentType = "application/x-www-form-urlencoded";
+            httpContext.Response.ContentLength = bytes.Length;
+            await httpContext.Response.Body.WriteAsync(bytes, httpContext.RequestAborted);
+        }
+    }
 }
