@@ -10,9 +10,7 @@ public static class KeystoneValidation
 {
     public static JsonSchema Schema(string json) => JsonSchema.Parse(json, JsonSchemaOptions.Keystone);
 
-    public static void Check(this JsonSchema schema, JsonObject entity) => Check(schema, (JsonNode)entity);
-
-    /// <summary>Validates any JSON value (some bodies are arrays, e.g. the roles of an OAuth1 authorization).</summary>
+    /// <param name="entity">Usually an object; any node (or null) is checked as Keystone checks what the body held.</param>
     public static void Check(this JsonSchema schema, JsonNode? entity)
     {
         var error = schema.Validate(entity);
