@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SharpStack.Core.Errors;
 using SharpStack.Core.Policy;
+using SharpStack.Core.Validation;
 using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.OAuth1;
@@ -31,16 +32,14 @@ public static class ConsumersApi
         v3.MapPost("/OS-OAUTH1/consumers", async (HttpContext context, IdentityAuthorizer authz, ConsumerManager consumers) =>
         {
             authz.Enforce(context, IdentityPolicyNames.CreateConsumer);
-            var consumer = await LenientEntityAsync(context);
-            OAuth1Schemas.ConsumerCreate.Check(consumer);
+            var consumer = await LenientEntityAsync(context, OAuth1Schemas.ConsumerCreate);
             var row = await consumers.CreateAsync(consumer, context.RequestAborted);
             return KeystoneResponse.Entity("consumer", Render(row, context, showSecret: true), 201);
         });
         v3.MapPatch("/OS-OAUTH1/consumers/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, ConsumerManager consumers) =>
         {
             authz.Enforce(context, IdentityPolicyNames.UpdateConsumer, new PolicyTarget().Set("consumer_id", id));
-            var consumer = await LenientEntityAsync(context);
-            OAuth1Schemas.ConsumerUpdate.Check(consumer);
+            var consumer = await LenientEntityAsync(context, OAuth1Schemas.ConsumerUpdate);
             if (consumer["id"] is { } given && (given is not JsonValue v || !v.TryGetValue<string>(out var s) || s != id))
                 throw ApiException.BadRequest("Cannot change ID");
             return KeystoneResponse.Entity("consumer", Render(await consumers.UpdateAsync(id, consumer, context.RequestAborted), context));
@@ -54,7 +53,7 @@ public static class ConsumersApi
     }
 
     /// <summary>Keystone reads consumers with get_json(force=True, silent=True): a bad or missing body is {}.</summary>
-    private static async Task<JsonObject> LenientEntityAsync(HttpContext context)
+    private static async Task<JsonObject> LenientEntityAsync(HttpContext context, JsonSchema schema)
     {
         JsonObject body;
         try
@@ -65,7 +64,9 @@ public static class ConsumersApi
         {
             body = [];
         }
-        return body["consumer"] as JsonObject ?? [];
+        var consumer = WrappedEntity.Unwrap(body, "consumer");
+        schema.Check(consumer);
+        return (JsonObject)consumer!;
     }
 
     /// <summary>Extras first, then id, description (and the secret, only when created), then the link.</summary>

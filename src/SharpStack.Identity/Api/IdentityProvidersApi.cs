@@ -32,15 +32,13 @@ public static class IdentityProvidersApi
         v3.MapPut(Collection + "/{idpId}", async (string idpId, HttpContext context, IdentityAuthorizer authz, IdentityProviderManager idps) =>
         {
             authz.Enforce(context, IdentityPolicyNames.CreateIdentityProvider, Target(idpId));
-            var idp = await EntityAsync(context, "identity_provider");
-            FederationSchemas.IdentityProviderCreate.Check(idp);
+            var idp = await WrappedEntity.ReadAsync(context, "identity_provider", FederationSchemas.IdentityProviderCreate);
             return KeystoneResponse.Entity("identity_provider", Render(await idps.CreateAsync(idpId, idp, context.RequestAborted), context), 201);
         });
         v3.MapPatch(Collection + "/{idpId}", async (string idpId, HttpContext context, IdentityAuthorizer authz, IdentityProviderManager idps) =>
         {
             authz.Enforce(context, IdentityPolicyNames.UpdateIdentityProvider, Target(idpId));
-            var idp = await EntityAsync(context, "identity_provider");
-            FederationSchemas.IdentityProviderUpdate.Check(idp);
+            var idp = await WrappedEntity.ReadAsync(context, "identity_provider", FederationSchemas.IdentityProviderUpdate);
             return KeystoneResponse.Entity("identity_provider", Render(await idps.UpdateAsync(idpId, idp, context.RequestAborted), context));
         });
         v3.MapDelete(Collection + "/{idpId}", async (string idpId, HttpContext context, IdentityAuthorizer authz, IdentityProviderManager idps) =>
@@ -65,16 +63,14 @@ public static class IdentityProvidersApi
         v3.MapPut(Protocols + "/{protocolId}", async (string idpId, string protocolId, HttpContext context, IdentityAuthorizer authz, IdentityProviderManager idps) =>
         {
             authz.Enforce(context, IdentityPolicyNames.CreateProtocol, Target(idpId).Set("protocol_id", protocolId));
-            var protocol = await EntityAsync(context, "protocol");
-            FederationSchemas.ProtocolCreate.Check(protocol);
+            var protocol = await WrappedEntity.ReadAsync(context, "protocol", FederationSchemas.ProtocolCreate);
             var row = await idps.CreateProtocolAsync(idpId, protocolId, protocol, context.RequestAborted);
             return KeystoneResponse.Entity("protocol", RenderProtocol(row, context), 201);
         });
         v3.MapPatch(Protocols + "/{protocolId}", async (string idpId, string protocolId, HttpContext context, IdentityAuthorizer authz, IdentityProviderManager idps) =>
         {
             authz.Enforce(context, IdentityPolicyNames.UpdateProtocol, Target(idpId).Set("protocol_id", protocolId));
-            var protocol = await EntityAsync(context, "protocol");
-            FederationSchemas.ProtocolUpdate.Check(protocol);
+            var protocol = await WrappedEntity.ReadAsync(context, "protocol", FederationSchemas.ProtocolUpdate);
             var row = await idps.UpdateProtocolAsync(idpId, protocolId, protocol, context.RequestAborted);
             return KeystoneResponse.Entity("protocol", RenderProtocol(row, context));
         });
@@ -87,10 +83,6 @@ public static class IdentityProvidersApi
     }
 
     private static PolicyTarget Target(string idpId) => new PolicyTarget().Set("idp_id", idpId);
-
-    /// <summary>Keystone reads these bodies as request_body_json.get(wrapper, {}): a missing wrapper is an empty entity.</summary>
-    internal static async Task<JsonObject> EntityAsync(HttpContext context, string wrapper) =>
-        (await KeystoneRequest.ReadObjectAsync(context))[wrapper] as JsonObject ?? [];
 
     public static JsonObject Render(IdentityProviderView view, HttpContext context)
     {

@@ -32,15 +32,13 @@ public static class ServiceProvidersApi
         v3.MapPut(Collection + "/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, ServiceProviderManager sps) =>
         {
             authz.Enforce(context, IdentityPolicyNames.CreateServiceProvider, Target(id));
-            var sp = await IdentityProvidersApi.EntityAsync(context, "service_provider");
-            FederationSchemas.ServiceProviderCreate.Check(sp);
+            var sp = await WrappedEntity.ReadAsync(context, "service_provider", FederationSchemas.ServiceProviderCreate);
             return KeystoneResponse.Entity("service_provider", Render(await sps.CreateAsync(id, sp, context.RequestAborted), context), 201);
         });
         v3.MapPatch(Collection + "/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, ServiceProviderManager sps) =>
         {
             authz.Enforce(context, IdentityPolicyNames.UpdateServiceProvider, Target(id));
-            var sp = await IdentityProvidersApi.EntityAsync(context, "service_provider");
-            FederationSchemas.ServiceProviderUpdate.Check(sp);
+            var sp = await WrappedEntity.ReadAsync(context, "service_provider", FederationSchemas.ServiceProviderUpdate);
             return KeystoneResponse.Entity("service_provider", Render(await sps.UpdateAsync(id, sp, context.RequestAborted), context));
         });
         v3.MapDelete(Collection + "/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, ServiceProviderManager sps) =>

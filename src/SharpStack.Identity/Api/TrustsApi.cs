@@ -21,13 +21,14 @@ public static class TrustsApi
         v3.MapPost("/OS-TRUST/trusts", async (HttpContext context, IdentityAuthorizer authz, DelegationGuards guards, TrustManager trusts, DelegatedRoles roles) =>
         {
             context.RequireAuth();
-            var body = await KeystoneRequest.ReadObjectAsync(context);
-            var trust = body["trust"] as JsonObject ?? [];
+            var node = WrappedEntity.Unwrap(await KeystoneRequest.ReadObjectAsync(context), "trust");
+            // Keystone checks policy on the requested trust before validating it.
             var target = new PolicyTarget();
-            foreach (var (k, v) in trust)
+            foreach (var (k, v) in node as JsonObject ?? [])
                 target.Set("target.trust." + k, Scalar(v));
             var caller = authz.Enforce(context, IdentityPolicyNames.CreateTrust, target);
-            TrustSchemas.Create.Check(trust);
+            TrustSchemas.Create.Check(node);
+            var trust = (JsonObject)node!;
             guards.BlockForTrusts(caller);
             var created = await trusts.CreateAsync(caller, trust, context.RequestAborted);
             return KeystoneResponse.Entity("trust", await RenderFullAsync(created, roles, context), 201);

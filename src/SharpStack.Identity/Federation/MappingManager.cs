@@ -11,11 +11,11 @@ namespace SharpStack.Identity.Federation;
 /// schema and kept as JSON.</summary>
 public sealed class MappingManager(IdentityDb db, IdentityRevision revision)
 {
-    public async Task<MappingRow> CreateAsync(string id, JsonObject mapping, CancellationToken ct)
+    public async Task<MappingRow> CreateAsync(string id, JsonNode? mapping, CancellationToken ct)
     {
         MappingSchema.Check(mapping);
         if (await db.Mappings.AnyAsync(m => m.Id == id, ct)) throw Conflict();
-        var row = new MappingRow { Id = id, Rules = mapping["rules"]!.ToJsonString() };
+        var row = new MappingRow { Id = id, Rules = mapping!["rules"]!.ToJsonString() };
         db.Mappings.Add(row);
         await db.CommitAsync(revision, "mapping", ct, "Duplicate entry");
         return row;
@@ -26,11 +26,11 @@ public sealed class MappingManager(IdentityDb db, IdentityRevision revision)
 
     public Task<List<MappingRow>> ListAsync(CancellationToken ct) => db.Mappings.OrderBy(m => m.Id).ToListAsync(ct);
 
-    public async Task<MappingRow> UpdateAsync(string id, JsonObject mapping, CancellationToken ct)
+    public async Task<MappingRow> UpdateAsync(string id, JsonNode? mapping, CancellationToken ct)
     {
         MappingSchema.Check(mapping);
         var row = await db.Mappings.AsTracking().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw NotFound(id);
-        row.Rules = mapping["rules"]!.ToJsonString();
+        row.Rules = mapping!["rules"]!.ToJsonString();
         await db.CommitAsync(revision, "mapping", ct, "Duplicate entry");
         return row;
     }

@@ -116,7 +116,7 @@ public static class MappingSchema
         """, new JsonSchemaOptions { Draft = SchemaDraft.Draft4, Formats = null });
 
     /// <summary>Throws Keystone's 400 listing every problem of the mapping.</summary>
-    public static void Check(JsonObject mapping)
+    public static void Check(JsonNode? mapping)
     {
         var errors = Schema.AllErrors(mapping);
         if (errors.Count == 0) return;

@@ -58,6 +58,22 @@ public sealed class ApplicationCredentialsApiTests(IdentityServer server) : ICla
 
         var byUserName = await AuthAsync(server, AppCredAuth(new JsonObject { ["name"] = "one", ["secret"] = secret, ["user"] = new JsonObject { ["id"] = userId } }));
         Assert.Equal(HttpStatusCode.Created, byUserName.Status);
+        var userName = (await ValidateAsync(server, token)).Body["token"]!["user"]!["name"]!.GetValue<string>();
+        var byDomainName = await AuthAsync(server, AppCredAuth(new JsonObject
+        {
+            ["name"] = "one", ["secret"] = secret, ["user"] = new JsonObject { ["name"] = userName, ["domain"] = new JsonObject { ["id"] = "default" } },
+        }));
+        Assert.Equal(HttpStatusCode.Created, byDomainName.Status);
+        var scoped = await AuthAsync(server, new JsonObject
+        {
+            ["auth"] = new JsonObject
+            {
+                ["identity"] = new JsonObject { ["methods"] = new JsonArray("application_credential"), ["application_credential"] = new JsonObject { ["id"] = id, ["secret"] = secret } },
+                ["scope"] = new JsonObject { ["project"] = new JsonObject { ["id"] = projectId } },
+            },
+        });
+        Assert.Equal(HttpStatusCode.Unauthorized, scoped.Status);
+        Assert.Equal("Error authenticating with application credential: Application credentials cannot request a scope.", Message(scoped.Body));
         Assert.Equal(HttpStatusCode.Unauthorized, (await AuthAsync(server, AppCredAuth(new JsonObject { ["id"] = id, ["secret"] = "wrong" }))).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await AuthAsync(server, AppCredAuth(new JsonObject { ["name"] = "nope", ["secret"] = secret, ["user"] = new JsonObject { ["id"] = userId } }))).Status);
         var missing = await AuthAsync(server, AppCredAuth(new JsonObject { ["id"] = "nope", ["secret"] = secret }));
@@ -254,5 +270,20 @@ public sealed class ApplicationCredentialsApiTests(IdentityServer server) : ICla
         });
         var refused = await CreateAsync(trustToken!, trustee, new JsonObject { ["name"] = "x" }, HttpStatusCode.Forbidden);
         Assert.Equal("You are not authorized to perform the requested action.", Message(refused));
+    }
+
+    [Fact]
+    public async Task A_disabled_user_cannot_use_credentials()
+    {
+        var (userId, _, token) = await ScopedUserAsync(server, "acd", "member");
+        var id = (await CreateAsync(token, userId, new JsonObject { ["name"] = "d", ["secret"] = "s" }))["application_credential"]!["id"]!.GetValue<string>();
+        var (_, _, appToken) = await AuthAsync(server, AppCredAuth(new JsonObject { ["id"] = id, ["secret"] = "s" }));
+        await WithDbAsync(server, async (db, _) =>
+        {
+            db.Users.Single(u => u.Id == userId).Enabled = false;
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AuthAsync(server, AppCredAuth(new JsonObject { ["id"] = id, ["secret"] = "s" }))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await ValidateAsync(server, appToken!)).Status);
     }
 }

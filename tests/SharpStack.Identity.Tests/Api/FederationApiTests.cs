@@ -62,6 +62,9 @@ public sealed class FederationApiTests(IdentityServer server) : IClassFixture<Id
         var bogus = await SendAsync(HttpMethod.Put, "v3/OS-FEDERATION/identity_providers/" + other,
             new JsonObject { ["identity_provider"] = new JsonObject { ["bogus"] = 1 } });
         Assert.StartsWith("Additional properties are not allowed ('bogus' was unexpected)", Message(bogus.Body));
+        var notObject = await SendAsync(HttpMethod.Put, "v3/OS-FEDERATION/identity_providers/" + other, new JsonObject { ["identity_provider"] = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, notObject.Status);
+        Assert.StartsWith("'x' is not of type 'object'", Message(notObject.Body));
         var (enabledStatus, enabled) = await SendAsync(HttpMethod.Put, "v3/OS-FEDERATION/identity_providers/" + other,
             new JsonObject { ["identity_provider"] = new JsonObject { ["enabled"] = true, ["domain_id"] = "default", ["authorization_ttl"] = 5 } });
         Assert.Equal(HttpStatusCode.Created, enabledStatus);
