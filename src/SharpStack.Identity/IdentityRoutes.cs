@@ -12,5 +12,6 @@ public static class IdentityRoutes
         var v3 = app.MapGroup("/v3");
         AuthApi.Map(v3);
         RegionsApi.Map(v3);
+        RevokeEventsApi.Map(v3);
     }
 }
