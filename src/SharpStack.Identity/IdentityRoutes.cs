@@ -12,5 +12,7 @@ public static class IdentityRoutes
         var v3 = app.MapGroup("/v3");
         AuthApi.Map(v3);
         RegionsApi.Map(v3);
+        UsersApi.Map(v3);
+        GroupsApi.Map(v3);
     }
 }
