@@ -143,13 +143,6 @@ public sealed class GroupManager(IdentityDb db, IdentityRevision revision, Revok
         await revoker.RevokeUserAsync(userId, ct);
     }
 
-    /// <summary>Deletes every group of a domain (Keystone does so when the domain is deleted).</summary>
-    public async Task DeleteAllInDomainAsync(string domainId, CancellationToken ct)
-    {
-        foreach (var id in await db.Groups.Where(g => g.DomainId == domainId).Select(g => g.Id).ToListAsync(ct))
-            await DeleteAsync(id, ct);
-    }
-
     public static ApiException NotFound(string id) => ApiException.NotFound($"Could not find group: {id}.");
 
     private async Task RequireGroupAndUserAsync(string groupId, string userId, CancellationToken ct)

@@ -162,14 +162,6 @@ public sealed class UserManager(IdentityDb db, IdentityRevision revision, UserPa
         await revoker.RevokeUserAsync(id, ct);
     }
 
-    /// <summary>Clears default_project_id of users pointing at a deleted project (Keystone does this when a project
-    /// is deleted).</summary>
-    public async Task UnsetDefaultProjectAsync(string projectId, CancellationToken ct)
-    {
-        if (await db.Users.Where(u => u.DefaultProjectId == projectId).ExecuteUpdateAsync(s => s.SetProperty(u => u.DefaultProjectId, (string?)null), ct) > 0)
-            await revision.BumpAsync(db, ct);
-    }
-
     public async Task<UserView> ViewAsync(UserRow row, CancellationToken ct)
     {
         var expires = await db.Passwords.Where(p => p.UserId == row.Id).OrderByDescending(p => p.Id).Select(p => p.ExpiresAt).FirstOrDefaultAsync(ct);
