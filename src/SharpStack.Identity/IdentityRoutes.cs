@@ -13,5 +13,7 @@ public static class IdentityRoutes
         AuthApi.Map(v3);
         RegionsApi.Map(v3);
         RevokeEventsApi.Map(v3);
+        UsersApi.Map(v3);
+        GroupsApi.Map(v3);
     }
 }

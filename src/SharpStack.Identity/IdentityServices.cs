@@ -42,6 +42,11 @@ public static class IdentityServices
 
         // Users, assignments, catalog
         services.AddSingleton<UserPasswords>();
+        services.AddSingleton<PasswordRules>();
+        services.AddScoped<PasswordAuthentication>();
+        services.AddScoped<PasswordSelfService>();
+        services.AddScoped<UserManager>();
+        services.AddScoped<GroupManager>();
         services.AddScoped<EffectiveRoles>();
         services.AddScoped<AccessibleTargets>();
         services.AddScoped<CatalogBuilder>();

@@ -80,7 +80,7 @@ public static class IdentityOptions
         "Days a password stays valid before it must be changed; unset means forever.", min: 0);
 
     public static readonly Option<int> UniqueLastPasswordCount = SecurityCompliance.Integer("unique_last_password_count", 0,
-        "A new password must differ from this many previous ones (0 or 1: no history check).", min: 0);
+        "A self-service password change must differ from this many most recent passwords, the current one included (0: no history check).", min: 0);
 
     public static readonly Option<int> MinimumPasswordAge = SecurityCompliance.Integer("minimum_password_age", 0,
         "Days a user must keep a password before changing it again.", min: 0);
