@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
+using SharpStack.Identity.Configuration;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Fernet;
 using SharpStack.Identity.Storage;
@@ -11,7 +13,7 @@ namespace SharpStack.Identity.Credentials;
 /// <summary>The rules of stored credentials: blobs encrypted at rest with the credential keys (key_hash names the
 /// key), ec2 credentials identified by the SHA-256 of their access key, and the blob encodings Keystone uses, so the
 /// credential table moves between Keystone and SharpStack unchanged.</summary>
-public sealed class CredentialManager(IdentityDb db, IdentityRevision revision, CredentialEncryptor encryptor)
+public sealed class CredentialManager(IdentityDb db, IdentityRevision revision, CredentialEncryptor encryptor, SharpStackConfig config)
 {
     public async Task<Credential?> FindAsync(string id, CancellationToken ct) =>
         await db.Credentials.FirstOrDefaultAsync(c => c.Id == id, ct) is { } row ? Decrypt(row) : null;
@@ -39,10 +41,12 @@ public sealed class CredentialManager(IdentityDb db, IdentityRevision revision, 
             id = Credential.HashAccessKey(Credential.ParseEc2Blob(blob)["access"]!.GetValue<string>());
         var encrypted = Encrypt(blob, type);
         var extra = Extra(credential);
+        var userId = credential["user_id"]!.GetValue<string>();
+        await AssertLimitNotExceededAsync(userId, ct);
         var row = new CredentialRow
         {
             Id = id,
-            UserId = credential["user_id"]!.GetValue<string>(),
+            UserId = userId,
             ProjectId = credential["project_id"]?.GetValue<string>(),
             Type = type,
             EncryptedBlob = encrypted.EncryptedBlob,
@@ -89,6 +93,14 @@ public sealed class CredentialManager(IdentityDb db, IdentityRevision revision, 
         row.Extra = ExtraAttributes.Serialize(extra);
         await db.CommitAsync(revision, "credential", ct);
         return new Credential(row.Id, row.UserId, row.ProjectId, row.Type, blob, extra);
+    }
+
+    /// <summary>[credential] user_limit: a user may hold at most that many credentials.</summary>
+    private async Task AssertLimitNotExceededAsync(string userId, CancellationToken ct)
+    {
+        var limit = config.Get(IdentityOptions.CredentialUserLimit);
+        if (limit >= 0 && await db.Credentials.CountAsync(c => c.UserId == userId, ct) >= limit)
+            throw ApiException.Forbidden($"Unable to create additional credentials, maximum of {limit} already exceeded for user.");
     }
 
     public async Task DeleteAsync(string id, CancellationToken ct)

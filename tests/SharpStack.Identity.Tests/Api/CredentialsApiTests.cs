@@ -169,3 +169,25 @@ public sealed class CredentialsApiTests(IdentityServer server) : IClassFixture<I
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteJsonAsync("v3/credentials/" + own)).Status);
     }
 }
+
+/// <summary>[credential] user_limit on a server configured with it.</summary>
+public sealed class CredentialUserLimitTests : IAsyncLifetime
+{
+    private readonly IdentityServer _server = new() { Settings = { ["SHARPSTACK_CREDENTIAL__USER_LIMIT"] = "1" } };
+
+    public Task InitializeAsync() => _server.InitializeAsync();
+
+    public Task DisposeAsync() => _server.DisposeAsync();
+
+    [Fact]
+    public async Task A_user_may_not_exceed_the_limit()
+    {
+        using var client = _server.AdminClient();
+        var userId = await SeededUsers.AdminUserIdAsync(_server);
+        var credential = Obj(("credential", Obj(("user_id", userId), ("type", "totp"), ("blob", "a"))));
+        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync("v3/credentials", credential)).Status);
+        var (status, body) = await client.PostJsonAsync("v3/credentials", credential);
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("Unable to create additional credentials, maximum of 1 already exceeded for user.", body.Message());
+    }
+}

@@ -102,6 +102,14 @@ public sealed class PoliciesApiTests(IdentityServer server) : IClassFixture<Iden
         Assert.Equal("Could not find service: nope.", (await client.PutJsonAsync($"{prefix}/services/nope")).Body.Message());
         Assert.Equal("Could not find endpoint: nope.", (await client.GetJsonAsync("v3/endpoints/nope/OS-ENDPOINT-POLICY/policy")).Body.Message());
 
+        // Deleting a region forgets the associations naming it.
+        var lone = "lone-" + Guid.NewGuid().ToString("N")[..6];
+        await client.PostJsonAsync("v3/regions", Obj(("region", Obj(("id", lone)))));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutJsonAsync($"{prefix}/services/{serviceId}/regions/{lone}")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteJsonAsync("v3/regions/" + lone)).Status);
+        await client.PostJsonAsync("v3/regions", Obj(("region", Obj(("id", lone)))));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetJsonAsync($"{prefix}/services/{serviceId}/regions/{lone}")).Status);
+
         // Deleting the endpoint forgets its association (Keystone would then fail the list with 404).
         await client.DeleteJsonAsync("v3/endpoints/" + inRegionOne);
         (status, body) = await client.GetJsonAsync($"{prefix}/endpoints");
