@@ -65,6 +65,9 @@ public static class IdentityOptions
     public static readonly Option<string?> CredentialKeyRepository = Credential.Path("key_repository", null,
         "The directory of credential encryption keys. Unset: credential-keys in the data directory.");
 
+    public static readonly Option<int> CredentialUserLimit = Credential.Integer("user_limit", -1,
+        "The most credentials one user may hold (-1: no limit); a guard against filling the database.", min: -1);
+
     public static readonly OptionGroup SecurityCompliance = new("security_compliance", "Password and account rules (PCI-DSS style).");
 
     public static readonly Option<int?> DisableUserAccountDaysInactive = SecurityCompliance.OptionalInteger("disable_user_account_days_inactive",
