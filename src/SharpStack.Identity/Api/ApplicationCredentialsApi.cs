@@ -28,7 +28,7 @@ public static class ApplicationCredentialsApi
         v3.MapPost(Collection, async (string userId, HttpContext context, IdentityAuthorizer authz, DelegationGuards guards, ApplicationCredentialManager appCreds) =>
         {
             var caller = authz.Enforce(context, IdentityPolicyNames.CreateApplicationCredential, new PolicyTarget().Set("user_id", userId));
-            var entity = await WrappedEntity.ReadAsync(context, "application_credential", ApplicationCredentialSchemas.Create);
+            var entity = await KeystoneBody.ReadObjectAsync(context, "application_credential", ApplicationCredentialSchemas.Create, emptyWhenMissing: true);
             guards.BlockForApplicationCredentials(caller);
             await guards.RequireUnrestrictedAsync(caller, context.RequestAborted);
             if (caller.UserId != userId)

@@ -40,8 +40,7 @@ public static class ConsumersApi
         {
             authz.Enforce(context, IdentityPolicyNames.UpdateConsumer, new PolicyTarget().Set("consumer_id", id));
             var consumer = await LenientEntityAsync(context, OAuth1Schemas.ConsumerUpdate);
-            if (consumer["id"] is { } given && (given is not JsonValue v || !v.TryGetValue<string>(out var s) || s != id))
-                throw ApiException.BadRequest("Cannot change ID");
+            KeystoneBody.RequireMatchingId(consumer, id);
             return KeystoneResponse.Entity("consumer", Render(await consumers.UpdateAsync(id, consumer, context.RequestAborted), context));
         });
         v3.MapDelete("/OS-OAUTH1/consumers/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, ConsumerManager consumers) =>
@@ -64,8 +63,8 @@ public static class ConsumersApi
         {
             body = [];
         }
-        var consumer = WrappedEntity.Unwrap(body, "consumer");
-        schema.Check(consumer);
+        var consumer = body.TryGetPropertyValue("consumer", out var node) ? node : new JsonObject();
+        KeystoneBody.Check(schema, consumer);
         return (JsonObject)consumer!;
     }
 

@@ -32,13 +32,13 @@ public static class IdentityProvidersApi
         v3.MapPut(Collection + "/{idpId}", async (string idpId, HttpContext context, IdentityAuthorizer authz, IdentityProviderManager idps) =>
         {
             authz.Enforce(context, IdentityPolicyNames.CreateIdentityProvider, Target(idpId));
-            var idp = await WrappedEntity.ReadAsync(context, "identity_provider", FederationSchemas.IdentityProviderCreate);
+            var idp = await KeystoneBody.ReadObjectAsync(context, "identity_provider", FederationSchemas.IdentityProviderCreate, emptyWhenMissing: true);
             return KeystoneResponse.Entity("identity_provider", Render(await idps.CreateAsync(idpId, idp, context.RequestAborted), context), 201);
         });
         v3.MapPatch(Collection + "/{idpId}", async (string idpId, HttpContext context, IdentityAuthorizer authz, IdentityProviderManager idps) =>
         {
             authz.Enforce(context, IdentityPolicyNames.UpdateIdentityProvider, Target(idpId));
-            var idp = await WrappedEntity.ReadAsync(context, "identity_provider", FederationSchemas.IdentityProviderUpdate);
+            var idp = await KeystoneBody.ReadObjectAsync(context, "identity_provider", FederationSchemas.IdentityProviderUpdate, emptyWhenMissing: true);
             return KeystoneResponse.Entity("identity_provider", Render(await idps.UpdateAsync(idpId, idp, context.RequestAborted), context));
         });
         v3.MapDelete(Collection + "/{idpId}", async (string idpId, HttpContext context, IdentityAuthorizer authz, IdentityProviderManager idps) =>
@@ -63,14 +63,14 @@ public static class IdentityProvidersApi
         v3.MapPut(Protocols + "/{protocolId}", async (string idpId, string protocolId, HttpContext context, IdentityAuthorizer authz, IdentityProviderManager idps) =>
         {
             authz.Enforce(context, IdentityPolicyNames.CreateProtocol, Target(idpId).Set("protocol_id", protocolId));
-            var protocol = await WrappedEntity.ReadAsync(context, "protocol", FederationSchemas.ProtocolCreate);
+            var protocol = await KeystoneBody.ReadObjectAsync(context, "protocol", FederationSchemas.ProtocolCreate, emptyWhenMissing: true);
             var row = await idps.CreateProtocolAsync(idpId, protocolId, protocol, context.RequestAborted);
             return KeystoneResponse.Entity("protocol", RenderProtocol(row, context), 201);
         });
         v3.MapPatch(Protocols + "/{protocolId}", async (string idpId, string protocolId, HttpContext context, IdentityAuthorizer authz, IdentityProviderManager idps) =>
         {
             authz.Enforce(context, IdentityPolicyNames.UpdateProtocol, Target(idpId).Set("protocol_id", protocolId));
-            var protocol = await WrappedEntity.ReadAsync(context, "protocol", FederationSchemas.ProtocolUpdate);
+            var protocol = await KeystoneBody.ReadObjectAsync(context, "protocol", FederationSchemas.ProtocolUpdate, emptyWhenMissing: true);
             var row = await idps.UpdateProtocolAsync(idpId, protocolId, protocol, context.RequestAborted);
             return KeystoneResponse.Entity("protocol", RenderProtocol(row, context));
         });

@@ -29,13 +29,13 @@ public static class MappingsApi
         v3.MapPut("/OS-FEDERATION/mappings/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, MappingManager mappings) =>
         {
             authz.Enforce(context, IdentityPolicyNames.CreateMapping, new PolicyTarget().Set("mapping_id", id));
-            var mapping = WrappedEntity.Unwrap(await KeystoneRequest.ReadObjectAsync(context), "mapping");
+            var mapping = Member(await KeystoneRequest.ReadObjectAsync(context), "mapping");
             return KeystoneResponse.Entity("mapping", Render(await mappings.CreateAsync(id, mapping, context.RequestAborted), context), 201);
         });
         v3.MapPatch("/OS-FEDERATION/mappings/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, MappingManager mappings) =>
         {
             authz.Enforce(context, IdentityPolicyNames.UpdateMapping, new PolicyTarget().Set("mapping_id", id));
-            var mapping = WrappedEntity.Unwrap(await KeystoneRequest.ReadObjectAsync(context), "mapping");
+            var mapping = Member(await KeystoneRequest.ReadObjectAsync(context), "mapping");
             return KeystoneResponse.Entity("mapping", Render(await mappings.UpdateAsync(id, mapping, context.RequestAborted), context));
         });
         v3.MapDelete("/OS-FEDERATION/mappings/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, MappingManager mappings) =>
@@ -45,6 +45,10 @@ public static class MappingsApi
             return Results.NoContent();
         });
     }
+
+    /// <summary>Keystone's request_body_json.get(wrapper, {}): {} when absent, whatever was sent otherwise.</summary>
+    private static JsonNode? Member(JsonObject body, string wrapper) =>
+        body.TryGetPropertyValue(wrapper, out var node) ? node : new JsonObject();
 
     public static JsonObject Render(MappingRow r, HttpContext context) => new JsonObject
     {

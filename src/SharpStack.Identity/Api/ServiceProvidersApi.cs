@@ -32,13 +32,13 @@ public static class ServiceProvidersApi
         v3.MapPut(Collection + "/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, ServiceProviderManager sps) =>
         {
             authz.Enforce(context, IdentityPolicyNames.CreateServiceProvider, Target(id));
-            var sp = await WrappedEntity.ReadAsync(context, "service_provider", FederationSchemas.ServiceProviderCreate);
+            var sp = await KeystoneBody.ReadObjectAsync(context, "service_provider", FederationSchemas.ServiceProviderCreate, emptyWhenMissing: true);
             return KeystoneResponse.Entity("service_provider", Render(await sps.CreateAsync(id, sp, context.RequestAborted), context), 201);
         });
         v3.MapPatch(Collection + "/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, ServiceProviderManager sps) =>
         {
             authz.Enforce(context, IdentityPolicyNames.UpdateServiceProvider, Target(id));
-            var sp = await WrappedEntity.ReadAsync(context, "service_provider", FederationSchemas.ServiceProviderUpdate);
+            var sp = await KeystoneBody.ReadObjectAsync(context, "service_provider", FederationSchemas.ServiceProviderUpdate, emptyWhenMissing: true);
             return KeystoneResponse.Entity("service_provider", Render(await sps.UpdateAsync(id, sp, context.RequestAborted), context));
         });
         v3.MapDelete(Collection + "/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, ServiceProviderManager sps) =>

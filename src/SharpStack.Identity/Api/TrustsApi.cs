@@ -21,13 +21,13 @@ public static class TrustsApi
         v3.MapPost("/OS-TRUST/trusts", async (HttpContext context, IdentityAuthorizer authz, DelegationGuards guards, TrustManager trusts, DelegatedRoles roles) =>
         {
             context.RequireAuth();
-            var node = WrappedEntity.Unwrap(await KeystoneRequest.ReadObjectAsync(context), "trust");
+            var node = Member(await KeystoneRequest.ReadObjectAsync(context), "trust");
             // Keystone checks policy on the requested trust before validating it.
             var target = new PolicyTarget();
             foreach (var (k, v) in node as JsonObject ?? [])
                 target.Set("target.trust." + k, Scalar(v));
             var caller = authz.Enforce(context, IdentityPolicyNames.CreateTrust, target);
-            TrustSchemas.Create.Check(node);
+            KeystoneBody.Check(TrustSchemas.Create, node);
             var trust = (JsonObject)node!;
             guards.BlockForTrusts(caller);
             var created = await trusts.CreateAsync(caller, trust, context.RequestAborted);
@@ -82,6 +82,10 @@ public static class TrustsApi
             return KeystoneResponse.Entity("role", DelegatedRoles.RenderWithLink(role, context));
         });
     }
+
+    /// <summary>Keystone's request_body_json.get(wrapper, {}): {} when absent, whatever was sent otherwise.</summary>
+    private static JsonNode? Member(JsonObject body, string wrapper) =>
+        body.TryGetPropertyValue(wrapper, out var node) ? node : new JsonObject();
 
     /// <summary>Keystone's order: authenticated, then the trust must exist (404 before 403), then policy on it,
     /// then the delegated-token refusal.</summary>

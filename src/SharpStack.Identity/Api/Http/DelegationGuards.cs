@@ -19,7 +19,7 @@ public sealed class DelegationGuards(IdentityDb db, SharpStackConfig config)
     public void BlockForApplicationCredentials(AuthContext caller)
     {
         if (caller.Methods.Contains(ApplicationCredentialMethod)) return;
-        if (Delegation.IsDelegated(caller, config))
+        if (DelegatedAuth.IsDelegated(caller, config))
             throw ApiException.Forbidden();
     }
 
@@ -37,7 +37,7 @@ public sealed class DelegationGuards(IdentityDb db, SharpStackConfig config)
     /// except application credentials when the deprecated escape hatch is on.</summary>
     public void BlockForTrusts(AuthContext caller)
     {
-        if (!Delegation.IsDelegatedMethod(caller, config)) return;
+        if (!DelegatedAuth.IsDelegatedMethod(caller, config)) return;
         if (caller.Methods.Contains(ApplicationCredentialMethod) && config.Get(IdentityOptions.AllowInsecureApplicationCredentialTrustEscalation)) return;
         throw ForbiddenAction("Delegated tokens cannot manage trusts.");
     }
@@ -45,7 +45,7 @@ public sealed class DelegationGuards(IdentityDb db, SharpStackConfig config)
     /// <summary>OAuth1 access token APIs and request token authorization: any delegated token is refused.</summary>
     public void BlockForOAuth(AuthContext caller)
     {
-        if (Delegation.IsDelegated(caller, config))
+        if (DelegatedAuth.IsDelegated(caller, config))
             throw ApiException.Forbidden();
     }
 

@@ -25,7 +25,7 @@ public sealed class TokenMethod(TokenValidator validator, SharpStackConfig confi
             throw Forbidden("Using trust-scoped token to create another token. Create a new trust-scoped token instead");
         if (token.System && (wantsProject || wantsTrust))
             throw Forbidden("Using a system-scoped token to create a project-scoped or trust-scoped token is not allowed.");
-        if (Common.Delegation.IsDelegatedMethod(validated.Context, config))
+        if (Common.DelegatedAuth.IsDelegatedMethod(validated.Context, config))
             throw Forbidden("Using a delegated token to create another token is not allowed");
         if (!token.IsUnscoped && !config.Get(IdentityOptions.AllowRescopeScopedToken))
             throw Forbidden("rescope a scoped token");

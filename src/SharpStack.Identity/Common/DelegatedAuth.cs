@@ -7,7 +7,7 @@ namespace SharpStack.Identity.Common;
 /// <summary>Keystone's split of authentication methods into primary ones (the user proved who they are) and
 /// delegated ones (application credential, OAuth1, EC2…): tokens from delegated methods may not manage further
 /// delegations, so a narrow grant cannot bootstrap a broader or longer-lived one.</summary>
-public static class Delegation
+public static class DelegatedAuth
 {
     private static readonly HashSet<string> BuiltinPrimary = new(StringComparer.Ordinal)
     {
