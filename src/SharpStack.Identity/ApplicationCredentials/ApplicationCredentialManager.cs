@@ -128,25 +128,6 @@ public sealed class ApplicationCredentialManager(IdentityDb db, IdentityRevision
         await revision.BumpAsync(db, ct);
     }
 
-    /// <summary>Deletes every credential and access rule of a user (for user deletion, as Keystone's callback does).</summary>
-    public async Task DeleteForUserAsync(string userId, CancellationToken ct)
-    {
-        var rows = await db.ApplicationCredentials.Where(a => a.UserId == userId).Select(a => new { a.InternalId, a.Id }).ToListAsync(ct);
-        await DeleteRowsAsync(rows.Select(r => r.InternalId).ToList(), ct);
-        await db.AccessRules.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
-        foreach (var r in rows) verified.Forget(r.Id);
-        await revision.BumpAsync(db, ct);
-    }
-
-    /// <summary>Deletes the user's credentials on a project (for a removed role assignment, as Keystone does).</summary>
-    public async Task DeleteForUserOnProjectAsync(string userId, string projectId, CancellationToken ct)
-    {
-        var rows = await db.ApplicationCredentials.Where(a => a.UserId == userId && a.ProjectId == projectId).Select(a => new { a.InternalId, a.Id }).ToListAsync(ct);
-        await DeleteRowsAsync(rows.Select(r => r.InternalId).ToList(), ct);
-        foreach (var r in rows) verified.Forget(r.Id);
-        await revision.BumpAsync(db, ct);
-    }
-
     public Task<List<AccessRuleRow>> ListAccessRulesAsync(string userId, CancellationToken ct) =>
         db.AccessRules.Where(r => r.UserId == userId).OrderBy(r => r.InternalId).ToListAsync(ct);
 

@@ -107,13 +107,6 @@ public sealed class IdentityProviderManager(IdentityDb db, IdentityRevision revi
         await revision.BumpAsync(db, ct);
     }
 
-    /// <summary>Deletes the providers of a domain (for domain deletion, as Keystone's callback does).</summary>
-    public async Task DeleteForDomainAsync(string domainId, CancellationToken ct)
-    {
-        foreach (var id in await db.IdentityProviders.Where(p => p.DomainId == domainId).Select(p => p.Id).ToListAsync(ct))
-            await DeleteAsync(id, ct);
-    }
-
     public async Task<FederationProtocolRow> CreateProtocolAsync(string idpId, string protocolId, JsonObject protocol, CancellationToken ct)
     {
         var mappingId = protocol["mapping_id"]!.GetValue<string>();

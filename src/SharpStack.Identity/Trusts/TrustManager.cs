@@ -131,16 +131,6 @@ public sealed class TrustManager(IdentityDb db, IdentityRevision revision, Effec
         await revoker.RevokeTrustAsync(id, ct);
     }
 
-    /// <summary>Deletes every trust a user takes part in (for user deletion, as Keystone's callback does).</summary>
-    public async Task DeleteForUserAsync(string userId, CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var ids = await db.Trusts.Where(t => t.DeletedAt == null && (t.TrustorUserId == userId || t.TrusteeUserId == userId)).Select(t => t.Id).ToListAsync(ct);
-        if (ids.Count == 0) return;
-        await db.Trusts.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.DeletedAt, now), ct);
-        foreach (var id in ids) await revoker.RevokeTrustAsync(id, ct);
-    }
-
     /// <summary>Keystone's create_trust rules for redelegation_count, allow_redelegation and remaining_uses.</summary>
     private void ApplyRedelegation(TrustRow row, JsonObject body, TrustView? parent)
     {
