@@ -46,7 +46,7 @@ public sealed class IdentityProviderManager(IdentityDb db, IdentityRevision revi
             Enabled = idp["enabled"]?.GetValue<bool>() ?? false,
             Description = idp["description"]?.GetValue<string>(),
             DomainId = domainId!,
-            AuthorizationTtl = idp["authorization_ttl"]?.GetValue<int>(),
+            AuthorizationTtl = JsonIntegers.Read(idp, "authorization_ttl"),
         };
         db.IdentityProviders.Add(row);
         foreach (var remote in remoteIds)
@@ -77,7 +77,7 @@ public sealed class IdentityProviderManager(IdentityDb db, IdentityRevision revi
         var row = await db.IdentityProviders.AsTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw NotFound(id);
         if (changes.ContainsKey("description")) row.Description = changes["description"]?.GetValue<string>();
         if (changes.ContainsKey("enabled")) row.Enabled = changes["enabled"]!.GetValue<bool>();
-        if (changes.ContainsKey("authorization_ttl")) row.AuthorizationTtl = changes["authorization_ttl"]?.GetValue<int>();
+        if (changes.ContainsKey("authorization_ttl")) row.AuthorizationTtl = JsonIntegers.Read(changes, "authorization_ttl");
         var remoteIds = await RemoteIdsOfAsync(id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (changes.ContainsKey("remote_ids"))

@@ -70,7 +70,7 @@ public sealed class TrustManager(IdentityDb db, IdentityRevision revision, Effec
             ProjectId = string.IsNullOrEmpty(projectId) ? null : projectId,
             Impersonation = body["impersonation"]!.GetValue<bool>(),
             ExpiresAt = expiresAt,
-            RemainingUses = body["remaining_uses"]?.GetValue<int>(),
+            RemainingUses = JsonIntegers.Read(body, "remaining_uses"),
             Extra = ExtraAttributes.Serialize(Extras(body)),
         };
         ApplyRedelegation(row, body, parent);
@@ -136,7 +136,7 @@ public sealed class TrustManager(IdentityDb db, IdentityRevision revision, Effec
     {
         var max = config.Get(IdentityOptions.MaxRedelegationCount);
         var requestedGiven = body.TryGetPropertyValue("redelegation_count", out var requestedNode);
-        int? requested = requestedNode?.GetValue<int>();
+        int? requested = requestedNode is null ? null : JsonIntegers.Read(body, "redelegation_count");
         var redelegatable = body["allow_redelegation"]?.GetValue<bool>() == true && requested != 0;
         if (!redelegatable)
         {

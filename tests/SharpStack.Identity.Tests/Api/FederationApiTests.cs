@@ -62,6 +62,9 @@ public sealed class FederationApiTests(IdentityServer server) : IClassFixture<Id
         var bogus = await SendAsync(HttpMethod.Put, "v3/OS-FEDERATION/identity_providers/" + other,
             new JsonObject { ["identity_provider"] = new JsonObject { ["bogus"] = 1 } });
         Assert.StartsWith("Additional properties are not allowed ('bogus' was unexpected)", Message(bogus.Body));
+        var hugeTtl = await SendAsync(HttpMethod.Put, "v3/OS-FEDERATION/identity_providers/" + other,
+            new JsonObject { ["identity_provider"] = new JsonObject { ["domain_id"] = "default", ["authorization_ttl"] = 99999999999L } });
+        Assert.Equal(HttpStatusCode.BadRequest, hugeTtl.Status);
         var notObject = await SendAsync(HttpMethod.Put, "v3/OS-FEDERATION/identity_providers/" + other, new JsonObject { ["identity_provider"] = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, notObject.Status);
         Assert.StartsWith("'x' is not of type 'object'", Message(notObject.Body));

@@ -220,6 +220,9 @@ public sealed class TrustsApiTests(IdentityServer server) : IClassFixture<Identi
         var zeroUses = TrustBody(p);
         zeroUses["remaining_uses"] = 0;
         await Expect(zeroUses, HttpStatusCode.BadRequest, "Invalid input for field 'remaining_uses': 0 is less than the minimum of 1");
+        var hugeUses = TrustBody(p);
+        hugeUses["remaining_uses"] = 99999999999L;
+        await Expect(hugeUses, HttpStatusCode.BadRequest, "Invalid input for field 'remaining_uses': 99999999999 is greater than the maximum of 2147483647");
         var usesAndRedelegation = TrustBody(p);
         usesAndRedelegation["remaining_uses"] = 2;
         usesAndRedelegation["allow_redelegation"] = true;
