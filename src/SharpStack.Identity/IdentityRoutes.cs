@@ -12,5 +12,10 @@ public static class IdentityRoutes
         var v3 = app.MapGroup("/v3");
         AuthApi.Map(v3);
         RegionsApi.Map(v3);
+        RolesApi.Map(v3);
+        ImpliedRolesApi.Map(v3);
+        GrantsApi.Map(v3);
+        SystemGrantsApi.Map(v3);
+        RoleAssignmentsApi.Map(v3);
     }
 }

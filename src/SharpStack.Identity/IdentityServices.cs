@@ -4,6 +4,7 @@ using SharpStack.Core.Auth;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Hosting;
 using SharpStack.Core.Policy;
+using SharpStack.Identity.Api;
 using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Assignments;
 using SharpStack.Identity.Catalog;
@@ -44,6 +45,13 @@ public static class IdentityServices
         services.AddSingleton<UserPasswords>();
         services.AddScoped<EffectiveRoles>();
         services.AddScoped<AccessibleTargets>();
+        services.AddScoped<RoleManager>();
+        services.AddScoped<ImpliedRoleManager>();
+        services.AddScoped<GrantManager>();
+        services.AddScoped<ProjectHierarchy>();
+        services.AddScoped<RoleAssignmentNamer>();
+        services.AddScoped<RoleAssignmentLister>();
+        services.AddScoped<GrantPolicyTargets>();
         services.AddScoped<CatalogBuilder>();
         services.AddScoped<RegionManager>();
     }
