@@ -27,7 +27,7 @@ public static class RoleAssignmentsApi
     private static async Task<IResult> ListAsync(HttpContext context, IdentityAuthorizer authz, RoleAssignmentLister lister, ProjectHierarchy projects)
     {
         var caller = context.RequireAuth();
-        var target = caller.DomainId is null ? null : new PolicyTarget().Set("domain_id", caller.DomainId);
+        var target = caller.DomainId is null ? null : new PolicyTarget().Set("target.domain_id", caller.DomainId);
         authz.Enforce(context, IdentityPolicyNames.ListRoleAssignments, target);
         var rendered = await RenderAsync(context, lister, includeSubtree: false);
         if (caller.DomainId is { } domainId)
