@@ -48,7 +48,7 @@ public static class IdentityServices
         services.AddScoped<RoleManager>();
         services.AddScoped<ImpliedRoleManager>();
         services.AddScoped<GrantManager>();
-        services.AddScoped<ProjectHierarchy>();
+        services.AddScoped<ProjectTreeWalker>();
         services.AddScoped<RoleAssignmentNamer>();
         services.AddScoped<RoleAssignmentLister>();
         services.AddScoped<GrantPolicyTargets>();

@@ -18,13 +18,13 @@ public static class RoleAssignmentsApi
 {
     public static void Map(RouteGroupBuilder v3)
     {
-        v3.MapGetHead("/role_assignments", async (HttpContext context, IdentityAuthorizer authz, RoleAssignmentLister lister, ProjectHierarchy projects) =>
+        v3.MapGetHead("/role_assignments", async (HttpContext context, IdentityAuthorizer authz, RoleAssignmentLister lister, ProjectTreeWalker projects) =>
             IsTrue(context, "include_subtree")
                 ? await ForTreeAsync(context, authz, lister, projects)
                 : await ListAsync(context, authz, lister, projects));
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IdentityAuthorizer authz, RoleAssignmentLister lister, ProjectHierarchy projects)
+    private static async Task<IResult> ListAsync(HttpContext context, IdentityAuthorizer authz, RoleAssignmentLister lister, ProjectTreeWalker projects)
     {
         var caller = context.RequireAuth();
         var target = caller.DomainId is null ? null : new PolicyTarget().Set("target.domain_id", caller.DomainId);
@@ -47,7 +47,7 @@ public static class RoleAssignmentsApi
         return KeystoneResponse.Collection(context, "role_assignments", rendered);
     }
 
-    private static async Task<IResult> ForTreeAsync(HttpContext context, IdentityAuthorizer authz, RoleAssignmentLister lister, ProjectHierarchy projects)
+    private static async Task<IResult> ForTreeAsync(HttpContext context, IdentityAuthorizer authz, RoleAssignmentLister lister, ProjectTreeWalker projects)
     {
         var projectId = First(context, "scope.project.id");
         PolicyTarget? target = null;

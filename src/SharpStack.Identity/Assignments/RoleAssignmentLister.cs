@@ -8,7 +8,7 @@ namespace SharpStack.Identity.Assignments;
 /// assignments that actually reach users (group grants expanded to members, inherited grants onto the projects
 /// below them, implied roles added, domain-specific roles dropped). Order and derivation follow Keystone's so that
 /// lists and their "indirect" links come out the same.</summary>
-public sealed class RoleAssignmentLister(IdentityDb db, ProjectHierarchy projects, RoleAssignmentNamer namer)
+public sealed class RoleAssignmentLister(IdentityDb db, ProjectTreeWalker projects, RoleAssignmentNamer namer)
 {
     // MySQL orders Keystone's assignment type enum by declaration; lists come out in primary-key order.
     private static readonly string[] TypeOrder =

@@ -28,7 +28,7 @@ public sealed class RoleAssignmentNamer(IdentityDb db)
                 names = names with { DomainName = (await DomainAsync(r.DomainId, ct)).Name };
             if (r.ProjectId is not null)
             {
-                var project = await ProjectAsync(r.ProjectId, ct) ?? throw ProjectHierarchy.ProjectNotFound(r.ProjectId);
+                var project = await ProjectAsync(r.ProjectId, ct) ?? throw ProjectTreeWalker.ProjectNotFound(r.ProjectId);
                 var domain = await DomainAsync(project.IsDomain ? null : project.DomainId, ct);
                 names = names with { ProjectName = project.Name, ProjectDomainId = project.DomainId, ProjectDomainName = domain.Name };
             }

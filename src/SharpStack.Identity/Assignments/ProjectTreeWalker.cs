@@ -7,7 +7,7 @@ namespace SharpStack.Identity.Assignments;
 
 /// <summary>The project tree as role-assignment expansion walks it (Keystone's list_project_parents,
 /// list_projects_in_subtree and list_projects_in_domain), with Keystone's 404s for missing roots.</summary>
-public sealed class ProjectHierarchy(IdentityDb db)
+public sealed class ProjectTreeWalker(IdentityDb db)
 {
     /// <summary>Keystone's get_project: any row of the project table (domains included).</summary>
     public async Task<ProjectRow> ProjectAsync(string id, CancellationToken ct) =>
