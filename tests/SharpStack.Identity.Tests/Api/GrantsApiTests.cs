@@ -301,4 +301,24 @@ public sealed class GrantsApiTests(IdentityServer server) : IClassFixture<Identi
         Assert.Equal([role], await ListAsync($"domains/default/users/{user}/roles"));
         Assert.Empty(await ListAsync($"projects/{project}/users/{user}/roles"));
     }
+
+    [Fact]
+    public async Task A_member_may_validate_its_own_token()
+    {
+        // rule:token_subject compares the caller with target.token.user_id.
+        var user = await _data.UserAsync("pw-subject");
+        var project = await _data.ProjectAsync();
+        await _data.GrantAsync($"projects/{project}/users/{user}/roles/{await _data.RoleIdAsync("member")}");
+        var (_, scoped, _) = await _data.AuthenticateAsync(user, "pw-subject", projectId: project);
+        var (_, unscoped, _) = await _data.AuthenticateAsync(user, "pw-subject");
+        using var client = server.Client(scoped);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "v3/auth/tokens");
+        request.Headers.Add("X-Subject-Token", unscoped);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var other = new HttpRequestMessage(HttpMethod.Get, "v3/auth/tokens");
+        other.Headers.Add("X-Subject-Token", server.AdminToken);
+        using var refused = await client.SendAsync(other);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
 }
