@@ -26,6 +26,8 @@ public sealed class GrantManager(IdentityDb db, IdentityRevision revision, RoleM
                 throw ApiException.Forbidden($"Project {project.Id} must be in the same domain as the role {role.Id} being assigned.");
         }
         if (await Matching(grant).AnyAsync(ct)) return;
+        // The actor is not checked on the OS-INHERIT routes; Keystone's column limit still applies.
+        if (grant.ActorId.Length > 64) throw RoleManager.StringLengthExceeded(grant.ActorId, "actor_id", 64);
         db.Assignments.Add(new AssignmentRow
         {
             Type = grant.Type, ActorId = grant.ActorId, TargetId = grant.TargetId, RoleId = grant.RoleId, Inherited = grant.Inherited,

@@ -33,6 +33,8 @@ public sealed class RoleManager(IdentityDb db, IdentityRevision revision)
             role[k.Replace(':', '_').Replace('-', '_')] = v?.DeepClone();
         var name = role["name"]!.GetValue<string>();
         var domainId = DomainIdFrom(role["domain_id"]);
+        foreach (var (k, v) in role)
+            if (v is JsonValue value && value.TryGetValue<string>(out var text)) CheckLength(k, text);
         var options = new JsonObject();
         if (role["options"] is JsonObject requested)
             foreach (var (k, v) in requested)
@@ -64,6 +66,7 @@ public sealed class RoleManager(IdentityDb db, IdentityRevision revision)
 
         if (changes["name"] is { } name) row.Name = name.GetValue<string>();
         if (changes.ContainsKey("description")) row.Description = changes["description"]?.GetValue<string>();
+        CheckLength("description", row.Description);
         if (changes["options"] is JsonObject requested)
         {
             // Options merge: a null value removes the option, options not mentioned stay.
@@ -122,6 +125,23 @@ public sealed class RoleManager(IdentityDb db, IdentityRevision revision)
     }
 
     public static ApiException NotFound(string id) => ApiException.NotFound($"Could not find role: {id}.");
+
+    /// <summary>Keystone refuses values longer than their column (role.name and description 255, domain_id 64).</summary>
+    private static void CheckLength(string column, string? value)
+    {
+        var limit = column switch
+        {
+            "name" or "description" => 255,
+            "domain_id" => 64,
+            _ => int.MaxValue,
+        };
+        if (value is not null && value.Length > limit)
+            throw StringLengthExceeded(value, column, limit);
+    }
+
+    /// <summary>Keystone's StringLengthExceeded (400).</summary>
+    public static ApiException StringLengthExceeded(string value, string column, int limit) =>
+        ApiException.BadRequest($"String length exceeded. The length of string '{value}' exceeds the limit of column {column}(CHAR({limit})).");
 
     /// <summary>An immutable role accepts only {"options": {"immutable": false|null}}.</summary>
     private static bool OnlyClearsImmutable(JsonObject changes) =>

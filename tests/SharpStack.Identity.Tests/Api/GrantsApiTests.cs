@@ -129,6 +129,17 @@ public sealed class GrantsApiTests(IdentityServer server) : IClassFixture<Identi
     }
 
     [Fact]
+    public async Task Os_inherit_refuses_actor_ids_longer_than_the_column()
+    {
+        var domain = await _data.DomainAsync();
+        var role = await _data.RoleAsync();
+        var actor = new string('x', 65);
+        using var put = await SendAsync(HttpMethod.Put, $"OS-INHERIT/domains/{domain}/users/{actor}/roles/{role}/inherited_to_projects");
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Equal($"String length exceeded. The length of string '{actor}' exceeds the limit of column actor_id(CHAR(64)).", await MessageAsync(put));
+    }
+
+    [Fact]
     public async Task A_grant_of_a_vanished_user_can_still_be_revoked()
     {
         var project = await _data.ProjectAsync();

@@ -160,6 +160,22 @@ public sealed class RolesApiTests(IdentityServer server) : IClassFixture<Identit
     }
 
     [Fact]
+    public async Task Values_longer_than_their_column_are_400()
+    {
+        using var client = server.AdminClient();
+        var description = new string('d', 256);
+        using var create = await client.PostAsync("v3/roles", Role(new JsonObject { ["name"] = AssignmentTestData.Unique("long"), ["description"] = description }));
+        Assert.Equal(HttpStatusCode.BadRequest, create.StatusCode);
+        Assert.Equal($"String length exceeded. The length of string '{description}' exceeds the limit of column description(CHAR(255)).", await MessageAsync(create));
+        var domainId = new string('x', 65);
+        using var domain = await client.PostAsync("v3/roles", Role(new JsonObject { ["name"] = AssignmentTestData.Unique("long"), ["domain_id"] = domainId }));
+        Assert.Equal($"String length exceeded. The length of string '{domainId}' exceeds the limit of column domain_id(CHAR(64)).", await MessageAsync(domain));
+        var id = await _data.RoleAsync();
+        using var update = await client.PatchAsync("v3/roles/" + id, Role(new JsonObject { ["description"] = description }));
+        Assert.Equal(HttpStatusCode.BadRequest, update.StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_updates_are_400()
     {
         using var client = server.AdminClient();
