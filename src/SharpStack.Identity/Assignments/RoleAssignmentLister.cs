@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SharpStack.Core.Errors;
 using SharpStack.Identity.Storage;
 using SharpStack.Identity.Storage.Entities;
 
@@ -82,6 +83,9 @@ public sealed class RoleAssignmentLister(IdentityDb db, ProjectTreeWalker projec
         var refs = await ForActorAsync(q.UserId, null, q.ProjectId, subtree, q.DomainId, inherited, ct);
         if (q.UserId is not null)
         {
+            // Keystone looks the user up to find their groups: an unknown user is a 404 here.
+            if (!await db.Users.AnyAsync(u => u.Id == q.UserId, ct))
+                throw ApiException.NotFound($"Could not find user: {q.UserId}.");
             var groups = await db.GroupMemberships.Where(m => m.UserId == q.UserId).OrderBy(m => m.GroupId).Select(m => m.GroupId).ToListAsync(ct);
             if (groups.Count > 0)
                 refs.AddRange(await ForActorAsync(null, groups, q.ProjectId, subtree, q.DomainId, inherited, ct));

@@ -15,16 +15,23 @@ public static class RoleJson
 
     public static JsonObject Render(RoleRow r, HttpContext context)
     {
-        // Keystone's to_dict starts from the extra attributes and lays the columns over them.
+        // Keystone's to_dict starts from the extra attributes and lays the columns over them; a "links" object a
+        // client stored as an extra attribute keeps its place and gains the self link.
+        var self = KeystoneResponse.BaseUrl(context) + "/v3/roles/" + r.Id;
         var o = new JsonObject();
         foreach (var (k, v) in ExtraAttributes.Parse(r.Extra))
+        {
             if (k != "links") o[k] = v?.DeepClone();
+            else o[k] = v is JsonObject links ? (JsonObject)links.DeepClone() : new JsonObject();
+        }
         o["id"] = r.Id;
         o["name"] = r.Name;
         o["domain_id"] = DomainIdOf(r);
         o["description"] = r.Description;
         o["options"] = ExtraAttributes.Parse(r.Options);
-        return o.WithSelfLink(context, "roles/" + r.Id);
+        if (o["links"] is JsonObject existing) existing["self"] = self;
+        else o["links"] = new JsonObject { ["self"] = self };
+        return o;
     }
 
     /// <summary>The role's domain, or null for a global role.</summary>

@@ -150,10 +150,14 @@ public sealed class RoleManager(IdentityDb db, IdentityRevision revision)
         && options.ContainsKey("immutable")
         && (options["immutable"] is null || options["immutable"] is JsonValue v && v.TryGetValue<bool>(out var b) && !b);
 
+    /// <summary>domain_id is outside the schema: Keystone stores whatever scalar it gets in a string column (MySQL
+    /// turns true into "1"); an object or array, which crashes Keystone, is a 400 here.</summary>
     private static string? DomainIdFrom(JsonNode? node) => node switch
     {
         null => null,
         JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b ? "1" : "0",
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => v.ToJsonString(),
         _ => throw ApiException.BadRequest($"Invalid input for field 'domain_id': {node.ToJsonString()} is not of type 'string'"),
     };
 
@@ -167,7 +171,7 @@ public sealed class RoleManager(IdentityDb db, IdentityRevision revision)
     {
         var extra = new JsonObject();
         foreach (var (k, v) in o)
-            if (!RoleJson.Attributes.Contains(k) && k != "links")
+            if (!RoleJson.Attributes.Contains(k))
                 extra[k] = v?.DeepClone();
         return extra;
     }

@@ -185,7 +185,7 @@ public sealed class RoleAssignmentsApiTests(IdentityServer server) : IClassFixtu
         Assert.Equal(message, await ErrorAsync(query));
 
     [Fact]
-    public async Task Unknown_projects_are_404_where_keystone_looks_them_up()
+    public async Task Unknown_projects_and_users_are_404_where_keystone_looks_them_up()
     {
         using var client = server.AdminClient();
         using var direct = await client.GetAsync("v3/role_assignments?scope.project.id=nope");
@@ -195,6 +195,11 @@ public sealed class RoleAssignmentsApiTests(IdentityServer server) : IClassFixtu
         using var subtree = await client.GetAsync("v3/role_assignments?scope.project.id=nope&include_subtree");
         Assert.Equal(HttpStatusCode.NotFound, subtree.StatusCode);
         Assert.Equal("Could not find project: nope.", (await IdentityServer.ReadAsync(subtree))["error"]!["message"]!.GetValue<string>());
+        using var unknownUser = await client.GetAsync("v3/role_assignments?user.id=nobody&effective");
+        Assert.Equal(HttpStatusCode.NotFound, unknownUser.StatusCode);
+        Assert.Equal("Could not find user: nobody.", (await IdentityServer.ReadAsync(unknownUser))["error"]!["message"]!.GetValue<string>());
+        using var unknownUserDirect = await client.GetAsync("v3/role_assignments?user.id=nobody");
+        Assert.Equal(HttpStatusCode.OK, unknownUserDirect.StatusCode);
         using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "v3/role_assignments"));
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
     }

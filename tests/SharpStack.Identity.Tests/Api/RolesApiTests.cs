@@ -52,6 +52,24 @@ public sealed class RolesApiTests(IdentityServer server) : IClassFixture<Identit
     }
 
     [Fact]
+    public async Task Client_ids_are_replaced_and_client_links_kept_as_keystone_does()
+    {
+        using var client = server.AdminClient();
+        using var created = await client.PostAsync("v3/roles", Role(new JsonObject
+        {
+            ["name"] = AssignmentTestData.Unique("ln"), ["id"] = "mine", ["links"] = new JsonObject { ["x"] = 1 }, ["domain_id"] = 5,
+        }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var role = (await IdentityServer.ReadAsync(created))["role"]!.AsObject();
+        var id = role["id"]!.GetValue<string>();
+        Assert.NotEqual("mine", id);
+        Assert.Equal("links", role.First().Key);
+        Assert.Equal(1, role["links"]!["x"]!.GetValue<int>());
+        Assert.EndsWith("/v3/roles/" + id, role["links"]!["self"]!.GetValue<string>());
+        Assert.Equal("5", role["domain_id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Names_are_unique_per_domain_with_keystone_conflict_texts()
     {
         using var client = server.AdminClient();
