@@ -17,5 +17,17 @@ public static class IdentityRoutes
         GrantsApi.Map(v3);
         SystemGrantsApi.Map(v3);
         RoleAssignmentsApi.Map(v3);
+        RevokeEventsApi.Map(v3);
+        UsersApi.Map(v3);
+        GroupsApi.Map(v3);
+        ServicesApi.Map(v3);
+        EndpointsApi.Map(v3);
+        EndpointFilterApi.Map(v3);
+        PoliciesApi.Map(v3);
+        EndpointPolicyApi.Map(v3);
+        CredentialsApi.Map(v3);
+        Ec2CredentialsApi.Map(v3);
+        RegisteredLimitsApi.Map(v3);
+        LimitsApi.Map(v3);
     }
 }

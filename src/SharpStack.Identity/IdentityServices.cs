@@ -8,7 +8,11 @@ using SharpStack.Identity.Api;
 using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Assignments;
 using SharpStack.Identity.Catalog;
+using SharpStack.Identity.Credentials;
+using SharpStack.Identity.Fernet;
+using SharpStack.Identity.Limits;
 using SharpStack.Identity.Policies;
+using SharpStack.Identity.PolicyBlobs;
 using SharpStack.Identity.Revocation;
 using SharpStack.Identity.Setup;
 using SharpStack.Identity.Tokens;
@@ -43,6 +47,11 @@ public static class IdentityServices
 
         // Users, assignments, catalog
         services.AddSingleton<UserPasswords>();
+        services.AddSingleton<PasswordRules>();
+        services.AddScoped<PasswordAuthentication>();
+        services.AddScoped<PasswordSelfService>();
+        services.AddScoped<UserManager>();
+        services.AddScoped<GroupManager>();
         services.AddScoped<EffectiveRoles>();
         services.AddScoped<AccessibleTargets>();
         services.AddScoped<RoleManager>();
@@ -54,6 +63,22 @@ public static class IdentityServices
         services.AddScoped<GrantPolicyTargets>();
         services.AddScoped<CatalogBuilder>();
         services.AddScoped<RegionManager>();
+        services.AddScoped<ServiceManager>();
+        services.AddScoped<EndpointManager>();
+        services.AddScoped<EndpointGroupManager>();
+        services.AddScoped<ProjectEndpointManager>();
+
+        // Policy blobs, credentials, unified limits
+        services.AddScoped<PolicyManager>();
+        services.AddScoped<EndpointPolicyManager>();
+        services.AddSingleton(sp =>
+        {
+            var context = sp.GetRequiredService<ServiceContext>();
+            return new CredentialEncryptor(KeySetup.Open(context.Config, context.DataDir, KeyRepositoryKind.Credential));
+        });
+        services.AddScoped<CredentialManager>();
+        services.AddScoped<RegisteredLimitManager>();
+        services.AddScoped<LimitManager>();
     }
 
     /// <summary>Refuses to start without keys (they must be shared by every Identity host, so none are made here).</summary>
