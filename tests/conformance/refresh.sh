@@ -10,7 +10,7 @@ LIST="$ROOT/tests/conformance/$SUITE.txt"
 [ -f "$LIST" ] || { echo "no list $LIST" >&2; exit 2; }
 RES=${TEMPEST_OUT:-$ROOT/tempest-results/refresh-$SUITE-$(date +%Y%m%d-%H%M%S)}
 TEMPEST_OUT="$RES" "$ROOT/../shared/conformance/run-tempest.sh" "$SUITE" || true
-strip() { sed -e 's/#.*//' -e 's/\[.*//' -e 's/[[:space:]]*$//' "$1" | grep -v '^$' | sort -u; }
+strip() { sed -e 's/#.*//' -e 's/\[.*//' -e 's/[[:space:]]*$//' "$1" | { grep -v '^$' || true; } | sort -u; }
 strip "$LIST" > "$RES/listed.ids"
 strip "$RES/passing.txt" > "$RES/passing.ids"
 strip "$RES/failing.txt" > "$RES/failing.ids"
@@ -23,5 +23,6 @@ if [ -n "${REF:-}" ]; then
   echo "== passing on the reference, not here:"; comm -23 "$RES/ref-passing.ids" "$RES/passing.ids"
 fi
 if [ "${2:-}" = --append ] && [ -s "$RES/new.ids" ]; then
-  cat "$RES/new.ids" >> "$LIST"; echo "appended $(wc -l < "$RES/new.ids") ids to $LIST"
+  grep -F -f <(sed 's/$/[/' "$RES/new.ids") "$RES/passing.txt" | sort -u >> "$LIST"   # full ids, with [id-…]
+  echo "appended $(wc -l < "$RES/new.ids") ids to $LIST"
 fi
