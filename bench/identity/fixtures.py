@@ -23,7 +23,7 @@ class Api:
         self.admin_password = admin_password
         self.token = self.issue(password_auth('admin', admin_password, project='admin'))[0]
 
-    def call(self, method, path, body=None, token=None, headers=None):
+    def call(self, method, path, body=None, token=None, headers=None, timeout=60):
         data = json.dumps(body).encode() if body is not None else None
         req = urllib.request.Request(self.base + path, data=data, method=method)
         req.add_header('Content-Type', 'application/json')
@@ -31,7 +31,7 @@ class Api:
         for k, v in (headers or {}).items():
             req.add_header(k, v)
         try:
-            with urllib.request.urlopen(req, timeout=60) as r:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
                 raw = r.read()
                 return r.status, (json.loads(raw) if raw else None), r.headers
         except urllib.error.HTTPError as e:
@@ -170,9 +170,12 @@ def cleanup(api):
             api.call('DELETE', f"/v3/projects/{p['id']}")
     if api.served('domains'):
         d = api.find('domains', 'domains', name=USERS_DOMAIN)
-        if d:  # deleting a domain deletes its users
+        if d:  # deleting a domain deletes its users (slow on Keystone: one by one)
             api.call('PATCH', f"/v3/domains/{d['id']}", {'domain': {'enabled': False}})
-            api.call('DELETE', f"/v3/domains/{d['id']}")
+            try:
+                api.call('DELETE', f"/v3/domains/{d['id']}", timeout=900)
+            except OSError as e:
+                print(f"domain {USERS_DOMAIN} delete did not answer ({e}); it may still finish, else delete it by hand", file=sys.stderr)
 
 
 def main():
