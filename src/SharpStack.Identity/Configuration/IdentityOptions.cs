@@ -122,6 +122,9 @@ public static class IdentityOptions
         ["external", "password", "token", "oauth1", "mapped", "application_credential"],
         "The authentication methods accepted, in Keystone's order (the order also fixes how methods are encoded in Fernet tokens).");
 
+    public static readonly Option<IReadOnlyList<string>> AdditionalPrimaryAuthMethods = Auth.List("additional_primary_auth_methods", [],
+        "Extra authentication methods whose tokens count as primary (not delegated), for site-specific plugins.");
+
     public static readonly OptionGroup ApplicationCredential = new("application_credential", "Application credentials.");
 
     public static readonly Option<int> ApplicationCredentialUserLimit = ApplicationCredential.Integer("user_limit", -1,
