@@ -21,6 +21,11 @@ public static class IdentityRoutes
         IdentityProvidersApi.Map(v3);
         MappingsApi.Map(v3);
         ServiceProvidersApi.Map(v3);
+        RolesApi.Map(v3);
+        ImpliedRolesApi.Map(v3);
+        GrantsApi.Map(v3);
+        SystemGrantsApi.Map(v3);
+        RoleAssignmentsApi.Map(v3);
         RevokeEventsApi.Map(v3);
         UsersApi.Map(v3);
         GroupsApi.Map(v3);

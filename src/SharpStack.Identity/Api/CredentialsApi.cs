@@ -7,6 +7,7 @@ using SharpStack.Core.Errors;
 using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Credentials;
+using SharpStack.Identity.Tokens;
 using SharpStack.Identity.Policies;
 
 namespace SharpStack.Identity.Api;
@@ -80,7 +81,6 @@ public static class CredentialsApi
         var merged = Ref(current);
         foreach (var (k, v) in changes) merged[k] = v?.DeepClone();
         authz.Enforce(context, IdentityPolicyNames.UpdateCredential, PolicyTargets.FromRoute(context).SetJson("target.credential", merged));
-        RequireValidResult(current, changes, merged);
         var updated = await credentials.UpdateAsync(current, changes, context.RequestAborted);
         return KeystoneResponse.Entity("credential", Render(updated, context));
     }
@@ -95,23 +95,6 @@ public static class CredentialsApi
         foreach (var key in ScopeKeys)
             if (!JsonNode.DeepEquals(old[key], updated[key]))
                 throw ApiException.BadRequest($"{key} can not be updated for credential");
-    }
-
-    /// <summary>When the owner, project or type changes, the result must be a credential that could be created: the
-    /// create schema (an ec2 credential needs a project) and, for ec2, a blob with an access key.</summary>
-    private static void RequireValidResult(Credential current, JsonObject changes, JsonObject merged)
-    {
-        if (!changes.ContainsKey("user_id") && !changes.ContainsKey("project_id") && !changes.ContainsKey("type")) return;
-        var candidate = new JsonObject
-        {
-            ["user_id"] = merged["user_id"]?.DeepClone(),
-            ["type"] = merged["type"]?.DeepClone(),
-            ["blob"] = changes["blob"]?.DeepClone() ?? current.BlobString,
-        };
-        if (merged["project_id"] is { } project) candidate["project_id"] = project.DeepClone();
-        KeystoneBody.Check(CredentialSchemas.Create, candidate);
-        if (Credential.IsEc2Type(candidate["type"]!.GetValue<string>()))
-            Credential.ParseEc2Blob(candidate["blob"]!.GetValue<string>());
     }
 
     /// <summary>Keystone builds the target from the stored credential (nothing when it does not exist), enforces, and

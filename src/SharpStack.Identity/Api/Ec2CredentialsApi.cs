@@ -7,6 +7,7 @@ using SharpStack.Core.Errors;
 using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Credentials;
+using SharpStack.Identity.Tokens;
 using SharpStack.Identity.Policies;
 using SharpStack.Identity.Storage;
 

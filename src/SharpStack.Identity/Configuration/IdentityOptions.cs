@@ -127,7 +127,7 @@ public static class IdentityOptions
         "The authentication methods accepted, in Keystone's order (the order also fixes how methods are encoded in Fernet tokens).");
 
     public static readonly Option<IReadOnlyList<string>> AdditionalPrimaryAuthMethods = Auth.List("additional_primary_auth_methods", [],
-        "Method names, beyond the built-in ones, that authenticate a user directly (tokens from them are not treated as delegated).");
+        "Extra authentication methods whose tokens count as primary (not delegated), for site-specific plugins.");
 
     public static readonly OptionGroup ApplicationCredential = new("application_credential", "Application credentials.");
 

@@ -64,35 +64,17 @@ public sealed class CredentialManager(IdentityDb db, IdentityRevision revision, 
     /// CVE-2026-90460) that narrows PATCH to the blob, because delegated tokens could rescope credentials in place.
     /// Here delegated tokens cannot reach credentials at all (<see cref="Delegation"/>), and the changed credential
     /// is validated and policy-checked like a new one, so a caller can change no more than it could create.</remarks>
+    /// <summary>Replaces the blob (the only updatable field upstream since CVE-2026-90460).</summary>
     public async Task<Credential> UpdateAsync(Credential current, JsonObject changes, CancellationToken ct)
     {
         var row = await db.Credentials.AsTracking().FirstOrDefaultAsync(c => c.Id == current.Id, ct) ?? throw NotFound(current.Id);
-        var typeChanged = changes["type"] is { } t && t.GetValue<string>() != row.Type;
-        if (changes["user_id"] is { } user) row.UserId = user.GetValue<string>();
-        if (changes.ContainsKey("project_id")) row.ProjectId = changes["project_id"]?.GetValue<string>();
-        if (changes["type"] is { } type) row.Type = type.GetValue<string>();
-        JsonNode? blob = current.Blob?.DeepClone();
-        if (changes["blob"] is { } newBlob)
-        {
-            // As Keystone: the encoding follows the type sent with the blob, so a blob-only update of an ec2
-            // credential is stored as plain text and read back as an object.
-            var encrypted = Encrypt(newBlob.GetValue<string>(), changes["type"]?.GetValue<string>());
-            (row.EncryptedBlob, row.KeyHash) = (encrypted.EncryptedBlob, encrypted.KeyHash);
-            blob = newBlob.DeepClone();
-        }
-        else if (typeChanged)
-        {
-            // Re-encode the kept blob for its new type, so it reads back as the same text.
-            var text = current.BlobString;
-            var encrypted = Encrypt(text, row.Type);
-            (row.EncryptedBlob, row.KeyHash) = (encrypted.EncryptedBlob, encrypted.KeyHash);
-            blob = JsonValue.Create(text);
-        }
-        var extra = ExtraAttributes.Parse(row.Extra);
-        foreach (var (k, v) in Extra(changes)) extra[k] = v?.DeepClone();
-        row.Extra = ExtraAttributes.Serialize(extra);
+        var newBlob = changes["blob"]!;
+        // As Keystone: the encoding follows the type sent with the blob (none here), so a blob update of an ec2
+        // credential is stored as plain text and read back as an object.
+        var encrypted = Encrypt(newBlob.GetValue<string>(), null);
+        (row.EncryptedBlob, row.KeyHash) = (encrypted.EncryptedBlob, encrypted.KeyHash);
         await db.CommitAsync(revision, "credential", ct);
-        return new Credential(row.Id, row.UserId, row.ProjectId, row.Type, blob, extra);
+        return new Credential(row.Id, row.UserId, row.ProjectId, row.Type, newBlob.DeepClone(), current.Extra);
     }
 
     /// <summary>[credential] user_limit: a user may hold at most that many credentials.</summary>

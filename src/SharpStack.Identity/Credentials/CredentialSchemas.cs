@@ -33,9 +33,9 @@ public static class CredentialSchemas
         }
         """);
 
-    /// <summary>The update schema of Keystone Zed and of the API reference: any of blob, project_id, type, user_id (the
-    /// reference cloud's security backport narrowed it to blob alone; see <see cref="CredentialManager.UpdateAsync"/>).</summary>
-    public static readonly JsonSchema Update = KeystoneValidation.Schema($$"""
-        {"type": "object", "properties": { {{Properties}} }, "minProperties": 1, "additionalProperties": true}
+    /// <summary>The update schema as upstream has it since the fix for CVE-2026-90460 (LP#2159643): only the blob may
+    /// change, so a credential can never be moved to another user, project or type.</summary>
+    public static readonly JsonSchema Update = KeystoneValidation.Schema("""
+        {"type": "object", "properties": {"blob": {"type": "string"}}, "additionalProperties": false, "required": ["blob"]}
         """);
 }

@@ -1,5 +1,6 @@
 using SharpStack.Core.Auth;
 using SharpStack.Identity.Credentials;
+using SharpStack.Identity.Tokens;
 
 namespace SharpStack.Identity.Tests.Credentials;
 

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Auth;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
-using SharpStack.Identity.Common;
 using SharpStack.Identity.Configuration;
 using SharpStack.Identity.Storage;
+using SharpStack.Identity.Tokens;
 
 namespace SharpStack.Identity.Api.Http;
 
@@ -19,7 +19,7 @@ public sealed class DelegationGuards(IdentityDb db, SharpStackConfig config)
     public void BlockForApplicationCredentials(AuthContext caller)
     {
         if (caller.Methods.Contains(ApplicationCredentialMethod)) return;
-        if (DelegatedAuth.IsDelegated(caller, config))
+        if (IsDelegated(caller))
             throw ApiException.Forbidden();
     }
 
@@ -37,7 +37,7 @@ public sealed class DelegationGuards(IdentityDb db, SharpStackConfig config)
     /// except application credentials when the deprecated escape hatch is on.</summary>
     public void BlockForTrusts(AuthContext caller)
     {
-        if (!DelegatedAuth.IsDelegatedMethod(caller, config)) return;
+        if (!IsDelegatedMethod(caller)) return;
         if (caller.Methods.Contains(ApplicationCredentialMethod) && config.Get(IdentityOptions.AllowInsecureApplicationCredentialTrustEscalation)) return;
         throw ForbiddenAction("Delegated tokens cannot manage trusts.");
     }
@@ -45,9 +45,15 @@ public sealed class DelegationGuards(IdentityDb db, SharpStackConfig config)
     /// <summary>OAuth1 access token APIs and request token authorization: any delegated token is refused.</summary>
     public void BlockForOAuth(AuthContext caller)
     {
-        if (DelegatedAuth.IsDelegated(caller, config))
+        if (IsDelegated(caller))
             throw ApiException.Forbidden();
     }
+
+    /// <summary>Trust-scoped, or from a delegated method ([auth] additional_primary_auth_methods count as primary).</summary>
+    private bool IsDelegated(AuthContext caller) => caller.TrustId is not null || IsDelegatedMethod(caller);
+
+    private bool IsDelegatedMethod(AuthContext caller) =>
+        Delegation.IsDelegatedMethods(caller.Methods, config.Get(IdentityOptions.AdditionalPrimaryAuthMethods));
 
     /// <summary>Keystone's ForbiddenAction text (its own full stop after the action, so often "..").</summary>
     public static ApiException ForbiddenAction(string action) =>
