@@ -39,6 +39,7 @@ public static class IdentityServices
         services.AddSingleton<TokenProvider>();
         services.AddSingleton<RevocationList>();
         services.AddSingleton<TokenValidator>();
+        services.AddSingleton<TokenDataCache>();
         services.AddSingleton<ITokenAuthenticator>(sp => sp.GetRequiredService<TokenValidator>());
         services.AddSingleton<VerifiedSecrets>();
         services.AddScoped<TokenDataLoader>();

@@ -13,9 +13,40 @@ namespace SharpStack.Identity.Tokens;
 /// <summary>Turns a token payload into <see cref="TokenData"/> from current data, enforcing what must still hold for
 /// the token to be good: user, project and domains enabled, roles still held (directly, through a trust, an
 /// application credential or an OAuth access token). Failures carry Keystone's status and message.</summary>
-public sealed class TokenDataLoader(IdentityDb db, EffectiveRoles effectiveRoles, SharpStackConfig config)
+public sealed class TokenDataLoader(IdentityDb db, EffectiveRoles effectiveRoles, SharpStackConfig config, TokenDataCache cache, TimeProvider time)
 {
+    private DateTime _validUntil;
+
+    /// <summary>Loads the data of a token, from the cache when nothing changed since it was last loaded for the same
+    /// user and scope (and no trust, application credential or access token involved has expired since).</summary>
     public async Task<TokenData> LoadAsync(TokenPayload payload, CancellationToken ct)
+    {
+        var key = new TokenDataCache.Key(payload.UserId, payload.ProjectId, payload.DomainId, payload.System, payload.TrustId,
+            payload.AppCredId, payload.AccessTokenId, payload.IdpId);
+        var now = time.GetUtcNow().UtcDateTime;
+        var entry = await cache.Entries.GetOrLoadAsync(key, async (_, c) =>
+        {
+            _validUntil = DateTime.MaxValue;
+            var data = await LoadFreshAsync(payload, c);
+            return (data, _validUntil);
+        }, ct);
+        if (now >= entry.ValidUntil)
+        {
+            _validUntil = DateTime.MaxValue;
+            return await LoadFreshAsync(payload, ct);
+        }
+        return entry.Data with { Payload = payload };
+    }
+
+    /// <summary>Notes an expiry the loaded data depends on, so a cached copy is not used past it.</summary>
+    private bool Expired(DateTime? expiresAt)
+    {
+        if (expiresAt is not { } exp) return false;
+        if (exp < _validUntil) _validUntil = exp;
+        return exp <= time.GetUtcNow().UtcDateTime;
+    }
+
+    private async Task<TokenData> LoadFreshAsync(TokenPayload payload, CancellationToken ct)
     {
         if (payload.IdpId is not null)
             throw ApiException.Unauthorized("Federated tokens are not supported by this Identity service.");
@@ -138,7 +169,7 @@ public sealed class TokenDataLoader(IdentityDb db, EffectiveRoles effectiveRoles
     {
         var trust = await db.Trusts.FirstOrDefaultAsync(t => t.Id == trustId && t.DeletedAt == null, ct)
             ?? throw ApiException.NotFound($"Could not find trust: {trustId}.");
-        if (trust.ExpiresAt is { } exp && exp <= DateTime.UtcNow)
+        if (Expired(trust.ExpiresAt))
             throw ApiException.NotFound($"Could not find trust: {trustId}.");
         if (trust.TrusteeUserId != userId)
             throw ApiException.Forbidden("User is not a trustee.");
@@ -173,7 +204,7 @@ public sealed class TokenDataLoader(IdentityDb db, EffectiveRoles effectiveRoles
         {
             // A broken chain (a parent deleted or expired) makes the redelegated trust unusable, as in Keystone.
             var parent = await db.Trusts.FirstOrDefaultAsync(t => t.Id == parentId && t.DeletedAt == null, ct);
-            if (parent is null || (parent.ExpiresAt is { } exp && exp <= DateTime.UtcNow))
+            if (parent is null || Expired(parent.ExpiresAt))
                 throw ApiException.NotFound($"Could not find trust: {parentId}.");
             current = parent;
         }
@@ -186,7 +217,7 @@ public sealed class TokenDataLoader(IdentityDb db, EffectiveRoles effectiveRoles
             ?? throw ApiException.NotFound($"Could not find Application Credential: {appCredId}.");
         if (row.UserId != userId)
             throw ApiException.Unauthorized("The application credential does not belong to the token's user.");
-        if (row.ExpiresAt is { } exp && exp <= DateTime.UtcNow)
+        if (Expired(row.ExpiresAt))
             throw ApiException.Unauthorized("Application credential has expired.");
         var rules = await (from link in db.ApplicationCredentialAccessRules
                            join rule in db.AccessRules on link.AccessRuleId equals rule.InternalId
@@ -217,7 +248,7 @@ public sealed class TokenDataLoader(IdentityDb db, EffectiveRoles effectiveRoles
     {
         var token = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == accessTokenId, ct)
             ?? throw ApiException.NotFound("Access token not found");
-        if (token.ExpiresAt is { } exp && exp <= DateTime.UtcNow)
+        if (Expired(token.ExpiresAt))
             throw ApiException.Unauthorized("Access token is expired");
         var delegated = JsonNode.Parse(token.RoleIds) is JsonArray ids ? ids.Select(i => i!.GetValue<string>()).ToList() : [];
         var expanded = await effectiveRoles.ExpandAsync(delegated, stripDomainRoles: true, ct);

@@ -38,6 +38,7 @@ public sealed class TokenValidator(TokenProvider provider, IServiceScopeFactory 
 {
     private const int MaxCached = 200_000;
     private readonly ConcurrentDictionary<string, ValidatedToken> _cache = new(StringComparer.Ordinal);
+    private readonly RevisionCache<(string UserId, string ProjectId), JsonArray> _catalogs = new(revision, 10_000);
 
     /// <summary>Validates <paramref name="token"/>; Keystone's 404 (TokenNotFound) when it is not valid.</summary>
     public async ValueTask<ValidatedToken> ValidateAsync(string token, bool allowExpired, CancellationToken ct)
@@ -107,13 +108,17 @@ public sealed class TokenValidator(TokenProvider provider, IServiceScopeFactory 
         }
     }
 
-    /// <summary>Builds the catalog for a token's user and project.</summary>
+    /// <summary>The catalog for a token's user and project (built once per identity revision; each caller gets its own copy).</summary>
     public async Task<JsonArray> CatalogAsync(TokenData data, CancellationToken ct)
     {
-        using var scope = scopes.CreateScope();
-        var builder = scope.ServiceProvider.GetRequiredService<CatalogBuilder>();
         var userId = data.Trust?.TrustorUserId ?? data.AuthenticatedUserId;
-        return await builder.BuildAsync(userId, data.Project?.Id, ct);
+        var catalog = await _catalogs.GetOrLoadAsync((userId, data.Project?.Id ?? ""), async (key, c) =>
+        {
+            using var scope = scopes.CreateScope();
+            var builder = scope.ServiceProvider.GetRequiredService<CatalogBuilder>();
+            return await builder.BuildAsync(key.UserId, key.ProjectId.Length == 0 ? null : key.ProjectId, c);
+        }, ct);
+        return (JsonArray)catalog.DeepClone();
     }
 
     private void Sweep(long current, DateTimeOffset now)
