@@ -40,6 +40,7 @@ public static class IdentityServices
         services.AddSingleton<RevocationList>();
         services.AddSingleton<TokenValidator>();
         services.AddSingleton<TokenDataCache>();
+        services.AddSingleton<IdentityReadCache>();
         services.AddSingleton<ITokenAuthenticator>(sp => sp.GetRequiredService<TokenValidator>());
         services.AddSingleton<VerifiedSecrets>();
         services.AddScoped<TokenDataLoader>();

@@ -80,8 +80,7 @@ public sealed class TokenValidator(TokenProvider provider, IServiceScopeFactory 
         var validated = new ValidatedToken(data, ToContext(data, token), current);
         if (now < TokenRenderer.TruncateToSeconds(payload.ExpiresAt))
         {
-            if (_cache.Count >= MaxCached) Sweep(current, now);
-            _cache[token] = validated;
+            Store(token, validated, current, now);
         }
         return validated;
     }
@@ -90,8 +89,7 @@ public sealed class TokenValidator(TokenProvider provider, IServiceScopeFactory 
     public ValidatedToken Remember(string token, TokenData data)
     {
         var validated = new ValidatedToken(data, ToContext(data, token), revision.Current);
-        if (_cache.Count >= MaxCached) Sweep(validated.Revision, time.GetUtcNow());
-        _cache[token] = validated;
+        Store(token, validated, validated.Revision, time.GetUtcNow());
         return validated;
     }
 
@@ -120,6 +118,19 @@ public sealed class TokenValidator(TokenProvider provider, IServiceScopeFactory 
         }, ct);
         return (JsonArray)catalog.DeepClone();
     }
+
+    /// <summary>Caches a validation. The size is tracked by a counter: ConcurrentDictionary.Count takes every lock.</summary>
+    private void Store(string token, ValidatedToken validated, long current, DateTimeOffset now)
+    {
+        if (Interlocked.Increment(ref _stored) >= MaxCached)
+        {
+            Sweep(current, now);
+            Interlocked.Exchange(ref _stored, _cache.Count);
+        }
+        _cache[token] = validated;
+    }
+
+    private long _stored;
 
     private void Sweep(long current, DateTimeOffset now)
     {

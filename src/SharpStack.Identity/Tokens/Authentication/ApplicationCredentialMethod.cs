@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
+using SharpStack.Identity.Common;
 using SharpStack.Identity.Storage;
 using SharpStack.Identity.Storage.Entities;
 using SharpStack.Identity.Users;
@@ -15,7 +16,7 @@ namespace SharpStack.Identity.Tokens.Authentication;
 /// A secret once verified is remembered as an HMAC under a per-process random key, so repeated authentications
 /// skip the deliberately slow hash (the credential's hash must still be the same one).</summary>
 public sealed class ApplicationCredentialMethod(IdentityDb db, AuthLookup lookup, UserPasswords passwords, SharpStackConfig config,
-    TimeProvider time, VerifiedSecrets verified) : IAuthMethod
+    TimeProvider time, VerifiedSecrets verified, IdentityReadCache cache) : IAuthMethod
 {
     public string Name => "application_credential";
 
@@ -33,7 +34,7 @@ public sealed class ApplicationCredentialMethod(IdentityDb db, AuthLookup lookup
                 throw ApiException.Unauthorized();
             verified.Remember(row.Id, row.SecretHash, secret);
         }
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == row.UserId, ct) ?? throw ApiException.Unauthorized();
+        var user = await cache.UserAsync(row.UserId, ct) ?? throw ApiException.Unauthorized();
         if (!UserState.IsEnabled(user, config, time.GetUtcNow().UtcDateTime) || !await lookup.DomainEnabledAsync(user.DomainId, ct))
             throw ApiException.Unauthorized();
         return new AuthMethodResult
@@ -48,7 +49,7 @@ public sealed class ApplicationCredentialMethod(IdentityDb db, AuthLookup lookup
     private async Task<ApplicationCredentialRow> FindAsync(JsonObject data, CancellationToken ct)
     {
         if (AuthLookup.Text(data, "id") is { } id)
-            return await db.ApplicationCredentials.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw ApiException.NotFound($"Could not find Application Credential: {id}.");
+            return await cache.ApplicationCredentialAsync(id, ct) ?? throw ApiException.NotFound($"Could not find Application Credential: {id}.");
         var name = AuthLookup.Text(data, "name") ?? throw Api.Http.KeystoneRequest.Expecting("name or ID", "application credential");
         if (data["user"] is not JsonObject userSpec) throw Api.Http.KeystoneRequest.Expecting("user", "application credential");
         var user = await lookup.UserAsync(userSpec, ct);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Errors;
 using SharpStack.Identity.Api.Http;
+using SharpStack.Identity.Common;
 using SharpStack.Identity.Storage;
 using SharpStack.Identity.Storage.Entities;
 
@@ -9,7 +10,7 @@ namespace SharpStack.Identity.Tokens.Authentication;
 
 /// <summary>Finds the users, domains and projects an authentication request names. Anything missing or disabled
 /// is a plain 401 (the reason is logged, not told), as Keystone does.</summary>
-public sealed class AuthLookup(IdentityDb db)
+public sealed class AuthLookup(IdentityDb db, IdentityReadCache cache)
 {
     /// <summary>An enabled domain named by {"id": …} or {"name": …}.</summary>
     public async Task<ProjectRow> DomainAsync(JsonObject domain, CancellationToken ct)
@@ -17,9 +18,9 @@ public sealed class AuthLookup(IdentityDb db)
         var id = Text(domain, "id");
         var name = Text(domain, "name");
         var row = id is not null
-            ? await db.Projects.FirstOrDefaultAsync(p => p.Id == id && p.IsDomain, ct)
+            ? await cache.DomainAsync(id, ct)
             : name is not null
-                ? await db.Projects.FirstOrDefaultAsync(p => p.Name == name && p.IsDomain, ct)
+                ? await cache.DomainByNameAsync(name, ct)
                 : throw ApiException.BadRequest("Invalid input for field domain: id or name must be present.");
         if (row is null || !row.Enabled) throw ApiException.Unauthorized();
         return row;
@@ -45,7 +46,7 @@ public sealed class AuthLookup(IdentityDb db)
     }
 
     public async Task<bool> DomainEnabledAsync(string domainId, CancellationToken ct) =>
-        await db.Projects.AnyAsync(p => p.Id == domainId && p.IsDomain && p.Enabled, ct);
+        await cache.DomainAsync(domainId, ct) is { Enabled: true };
 
     public static string? Text(JsonObject o, string key) =>
         o[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
 using SharpStack.Identity.Configuration;
+using SharpStack.Identity.Common;
 using SharpStack.Identity.Storage;
 using SharpStack.Identity.Tokens.Formats;
 
@@ -13,7 +14,7 @@ public sealed record IssuedToken(string Token, ValidatedToken Validated);
 /// <summary>POST /v3/auth/tokens: runs every requested method, resolves the scope, mints the token and checks it as a
 /// validation would (roles still held, project enabled), so a token is never issued that would not validate.</summary>
 public sealed class Authenticator(IEnumerable<IAuthMethod> methods, ScopeResolver scopes, TokenProvider provider,
-    TokenDataLoader loader, TokenValidator validator, IdentityDb db, SharpStackConfig config)
+    TokenDataLoader loader, TokenValidator validator, IdentityDb db, IdentityReadCache cache, SharpStackConfig config)
 {
     public async Task<IssuedToken> AuthenticateAsync(AuthRequest request, CancellationToken ct)
     {
@@ -44,7 +45,7 @@ public sealed class Authenticator(IEnumerable<IAuthMethod> methods, ScopeResolve
         var expiresAt = inherited?.ExpiresAt ?? provider.NewExpiry();
         if (appCred is not null)
         {
-            var appExpiry = await db.ApplicationCredentials.Where(a => a.Id == appCred.ApplicationCredentialId).Select(a => a.ExpiresAt).FirstOrDefaultAsync(ct);
+            var appExpiry = (await cache.ApplicationCredentialAsync(appCred.ApplicationCredentialId!, ct))?.ExpiresAt;
             if (appExpiry is { } e && e < expiresAt.UtcDateTime) expiresAt = new DateTimeOffset(e, TimeSpan.Zero);
         }
         if (scope.Trust?.ExpiresAt is { } trustExpiry && trustExpiry < expiresAt.UtcDateTime)

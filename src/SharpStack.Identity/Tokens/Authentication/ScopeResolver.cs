@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SharpStack.Core.Errors;
 using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Assignments;
+using SharpStack.Identity.Common;
 using SharpStack.Identity.Storage;
 using SharpStack.Identity.Storage.Entities;
 
@@ -13,7 +14,7 @@ public sealed record ResolvedScope(string? ProjectId = null, string? DomainId = 
 
 /// <summary>Resolves the requested scope to ids: a missing or disabled project or domain is a 401, as Keystone
 /// answers; with no scope requested, the user's default project is used when it is usable.</summary>
-public sealed class ScopeResolver(IdentityDb db, AuthLookup lookup, EffectiveRoles roles, TimeProvider time, ILogger<ScopeResolver> log)
+public sealed class ScopeResolver(IdentityDb db, AuthLookup lookup, EffectiveRoles roles, IdentityReadCache cache, TimeProvider time, ILogger<ScopeResolver> log)
 {
     public async Task<ResolvedScope> ResolveAsync(ScopeRequest scope, string userId, CancellationToken ct) => scope switch
     {
@@ -33,11 +34,11 @@ public sealed class ScopeResolver(IdentityDb db, AuthLookup lookup, EffectiveRol
         {
             if (p.DomainSpec is null) throw KeystoneRequest.Expecting("domain", "project");
             var domain = await lookup.DomainAsync(p.DomainSpec, ct);
-            project = await db.Projects.FirstOrDefaultAsync(x => x.DomainId == domain.Id && x.Name == p.Name, ct);
+            project = await cache.ProjectByNameAsync(domain.Id, p.Name, ct);
         }
         else
         {
-            project = await db.Projects.FirstOrDefaultAsync(x => x.Id == p.Id, ct);
+            project = await cache.ProjectAsync(p.Id!, ct);
             if (project is not null && !project.IsDomain && !await lookup.DomainEnabledAsync(project.DomainId, ct))
                 throw ApiException.Unauthorized();
         }
