@@ -12,5 +12,9 @@ public static class IdentityRoutes
         var v3 = app.MapGroup("/v3");
         AuthApi.Map(v3);
         RegionsApi.Map(v3);
+        DomainsApi.Map(v3);
+        DomainConfigApi.Map(v3);
+        ProjectsApi.Map(v3);
+        ProjectTagsApi.Map(v3);
     }
 }

@@ -8,6 +8,7 @@ using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Assignments;
 using SharpStack.Identity.Catalog;
 using SharpStack.Identity.Policies;
+using SharpStack.Identity.Resources;
 using SharpStack.Identity.Revocation;
 using SharpStack.Identity.Setup;
 using SharpStack.Identity.Tokens;
@@ -46,6 +47,19 @@ public static class IdentityServices
         services.AddScoped<AccessibleTargets>();
         services.AddScoped<CatalogBuilder>();
         services.AddScoped<RegionManager>();
+
+        // Projects and domains
+        services.AddScoped<ProjectManager>();
+        services.AddScoped<ProjectHierarchy>();
+        services.AddScoped<ProjectDeleter>();
+        services.AddScoped<ProjectCleanup>();
+        services.AddScoped<DomainContents>();
+        services.AddScoped<DomainManager>();
+        services.AddScoped<ProjectTagManager>();
+        services.AddScoped<ProjectTagFilter>();
+        services.AddScoped<ProjectAccess>();
+        services.AddScoped<ProjectLimits>();
+        services.AddScoped<DomainConfigManager>();
     }
 
     /// <summary>Refuses to start without keys (they must be shared by every Identity host, so none are made here).</summary>

@@ -22,8 +22,8 @@ public static class KeystoneRequest
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, context.RequestAborted);
         if (buffer.Length == 0) return [];
-        var contentType = request.ContentType;
-        if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        // Keystone parses a body without Content-Type as JSON too, and accepts application/*+json.
+        if (!string.IsNullOrEmpty(request.ContentType) && !IsJson(request.ContentType))
             throw Expecting("application/json", "Content-Type header");
         JsonNode? node;
         try
@@ -42,7 +42,14 @@ public static class KeystoneRequest
         {
             throw Expecting("valid JSON", "request body");
         }
-        return node as JsonObject ?? throw Expecting("valid JSON object", "request body");
+        return node as JsonObject ?? throw Expecting("valid JSON", "request body");
+    }
+
+    private static bool IsJson(string contentType)
+    {
+        var mediaType = contentType.Split(';')[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Reads {"wrapper": {…}} and returns the inner object; a missing or non-object wrapper is a 400.</summary>
