@@ -81,7 +81,7 @@ public sealed partial class ProjectManager(IdentityDb db, IdentityRevision revis
             IsDomain = isDomain,
             Enabled = project["enabled"] is not { } enabled || IsTrue(enabled),
             Description = project.TryGetPropertyValue("description", out var description) ? Text(description) : "",
-            Options = ExtraAttributes.Serialize(ResourceOptions.Apply([], project["options"])),
+            Options = ExtraAttributes.Serialize(project.TryGetPropertyValue("options", out var options) ? ResourceOptions.Apply([], options) : null),
             Extra = ExtraAttributes.Serialize(Extras(project, [])),
         };
         db.Projects.Add(row);

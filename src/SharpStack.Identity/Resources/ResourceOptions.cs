@@ -18,7 +18,12 @@ public static class ResourceOptions
     /// others are set after Keystone's validator; unregistered names and non-object values are ignored, as upstream.</summary>
     public static JsonObject Apply(JsonObject current, JsonNode? requested)
     {
-        if (requested is not JsonObject options || !options.TryGetPropertyValue(Immutable, out var value)) return current;
+        if (requested is not JsonObject options)
+        {
+            CheckNotAnObject(requested);
+            return current;
+        }
+        if (!options.TryGetPropertyValue(Immutable, out var value)) return current;
         if (value is null)
         {
             current.Remove(Immutable);
@@ -28,6 +33,25 @@ public static class ResourceOptions
             throw ApiException.BadRequest($"Expected boolean value, got <class '{PythonTypeName(value)}'>");
         current[Immutable] = value.DeepClone();
         return current;
+    }
+
+    /// <summary>The errors Python raises on `'immutable' in options` when the domain API (which has no schema for
+    /// options) is given something else than an object; values that survive that test are ignored, as upstream.</summary>
+    private static void CheckNotAnObject(JsonNode? options)
+    {
+        var error = options switch
+        {
+            null => "argument of type 'NoneType' is not iterable",
+            JsonArray a when a.Any(v => v is JsonValue s && s.GetValueKind() == JsonValueKind.String && s.GetValue<string>() == Immutable) =>
+                "list indices must be integers or slices, not str",
+            JsonArray => null,
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Contains(Immutable, StringComparison.Ordinal)
+                ? "string indices must be integers, not 'str'"
+                : null,
+            JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => "argument of type 'bool' is not iterable",
+            _ => $"argument of type '{PythonTypeName(options)}' is not iterable",
+        };
+        if (error is not null) throw ApiException.BadRequest(error);
     }
 
     /// <summary>Refuses changing an immutable resource unless the change only clears the option (Keystone's
