@@ -34,7 +34,7 @@ public static class DomainsApi
         {
             var body = await ResourceRequest.ReadMemberAsync(context, "domain");
             authz.Enforce(context, IdentityPolicyNames.CreateDomain);
-            ResourceRequest.Check(ResourceSchemas.DomainCreate, body);
+            ResourceSchemas.DomainCreate.Check(body);
             var view = await domains.CreateAsync(body!.AsObject(), context.RequestAborted);
             return KeystoneResponse.Entity("domain", DomainJson.Render(view.Row, context, view.Tags), 201);
         });
@@ -42,7 +42,7 @@ public static class DomainsApi
         {
             var body = await ResourceRequest.ReadMemberAsync(context, "domain");
             authz.Enforce(context, IdentityPolicyNames.UpdateDomain, await TargetAsync(projects, domain_id, context));
-            ResourceRequest.Check(ResourceSchemas.DomainUpdate, body);
+            ResourceSchemas.DomainUpdate.Check(body);
             var view = await domains.UpdateAsync(domain_id, body!.AsObject(), context.RequestAborted);
             return KeystoneResponse.Entity("domain", DomainJson.Render(view.Row, context, view.Tags));
         });

@@ -22,7 +22,7 @@ public static class ProjectTagsApi
         {
             var body = await ResourceRequest.ReadMemberAsync(context, "tags");
             authz.Enforce(context, IdentityPolicyNames.UpdateProjectTags, await ProjectsApi.TargetAsync(projects, project_id, context));
-            ResourceRequest.Check(ResourceSchemas.TagsUpdate, body);
+            ResourceSchemas.TagsUpdate.Check(body);
             var list = body!.AsArray().Select(t => t!.GetValue<string>());
             return Tags(context, await tags.ReplaceAsync(project_id, list, context.RequestAborted));
         });

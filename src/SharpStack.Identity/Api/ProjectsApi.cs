@@ -27,7 +27,7 @@ public static class ProjectsApi
         {
             var body = await ResourceRequest.ReadMemberAsync(context, "project");
             var caller = authz.Enforce(context, IdentityPolicyNames.CreateProject, ResourceTargets.Requested(body));
-            ResourceRequest.Check(ResourceSchemas.ProjectCreate, body);
+            ResourceSchemas.ProjectCreate.Check(body);
             var view = await projects.CreateAsync(body!.AsObject(), caller.DomainId, context.RequestAborted);
             return KeystoneResponse.Entity("project", ProjectJson.Render(view.Row, context, view.Tags), 201);
         });
@@ -35,7 +35,7 @@ public static class ProjectsApi
         {
             var body = await ResourceRequest.ReadMemberAsync(context, "project");
             authz.Enforce(context, IdentityPolicyNames.UpdateProject, await TargetAsync(projects, project_id, context));
-            ResourceRequest.Check(ResourceSchemas.ProjectUpdate, body);
+            ResourceSchemas.ProjectUpdate.Check(body);
             var changes = body!.AsObject();
             if (changes["id"] is JsonValue given && ProjectManager.Text(given) != project_id)
                 throw ApiException.BadRequest("Cannot change ID");

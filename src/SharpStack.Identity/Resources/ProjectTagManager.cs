@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SharpStack.Core.Errors;
+using SharpStack.Identity.Api.Http;
 
 namespace SharpStack.Identity.Resources;
 
@@ -21,10 +22,10 @@ public sealed class ProjectTagManager(ProjectManager projects)
     /// <summary>PUT /v3/projects/{id}/tags/{tag}: the tag is validated alone, then as part of the new list.</summary>
     public async Task AddAsync(string projectId, string tag, CancellationToken ct)
     {
-        ResourceRequest.Check(ResourceSchemas.TagCreate, JsonValue.Create(tag));
+        ResourceSchemas.TagCreate.Check(JsonValue.Create(tag));
         var tags = await ListAsync(projectId, ct);
         tags.Add(tag);
-        ResourceRequest.Check(ResourceSchemas.TagsUpdate, ToArray(tags));
+        ResourceSchemas.TagsUpdate.Check(ToArray(tags));
         var project = await projects.GetAsync(projectId, ct);
         if (ResourceOptions.IsImmutable(project))
             throw Immutable("create", projectId);

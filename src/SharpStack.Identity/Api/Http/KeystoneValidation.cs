@@ -10,7 +10,8 @@ public static class KeystoneValidation
 {
     public static JsonSchema Schema(string json) => JsonSchema.Parse(json, JsonSchemaOptions.Keystone);
 
-    public static void Check(this JsonSchema schema, JsonObject entity)
+    /// <param name="entity">Usually an object; any node (or null) is checked as Keystone checks what the body held.</param>
+    public static void Check(this JsonSchema schema, JsonNode? entity)
     {
         var error = schema.Validate(entity);
         if (error is null) return;
