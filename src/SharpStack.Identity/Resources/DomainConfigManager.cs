@@ -168,7 +168,7 @@ public sealed class DomainConfigManager(IdentityDb db, IdentityRevision revision
                 JsonArray => "list indices must be integers or slices, not str",
                 JsonValue v when v.GetValueKind() == JsonValueKind.String => "string indices must be integers, not 'str'",
                 JsonValue v when v.GetValueKind() == JsonValueKind.True => "'bool' object is not iterable",
-                JsonValue v when v.TryGetValue<long>(out _) => "'int' object is not iterable",
+                JsonValue v when ResourceOptions.IsInteger(v) => "'int' object is not iterable",
                 _ => "'float' object is not iterable",
             });
         }

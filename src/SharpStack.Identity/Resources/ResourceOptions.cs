@@ -96,12 +96,19 @@ public static class ResourceOptions
         _ => false,
     };
 
+    /// <summary>Whether a JSON number is written as an integer (Python's json makes it an int, else a float).</summary>
+    internal static bool IsInteger(JsonValue value)
+    {
+        var text = value.ToJsonString();
+        return value.GetValueKind() == JsonValueKind.Number && !text.Contains('.') && !text.Contains('e') && !text.Contains('E');
+    }
+
     private static string PythonTypeName(JsonNode value) => value switch
     {
         JsonObject => "dict",
         JsonArray => "list",
         JsonValue v when v.GetValueKind() == JsonValueKind.String => "str",
-        JsonValue v when v.TryGetValue<long>(out _) => "int",
+        JsonValue v when IsInteger(v) => "int",
         _ => "float",
     };
 }
