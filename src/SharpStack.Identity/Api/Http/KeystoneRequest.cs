@@ -28,7 +28,8 @@ public static class KeystoneRequest
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = 64 });
+            node = ToNode(document.RootElement);
         }
         catch (JsonException)
         {
@@ -43,6 +44,27 @@ public static class KeystoneRequest
             throw Expecting("valid JSON", "request body");
         }
         return node as JsonObject ?? throw Expecting("valid JSON", "request body");
+    }
+
+    /// <summary>Builds the node tree eagerly, the last of duplicate keys winning as in Python's json (a lazily built
+    /// JsonObject would throw on duplicates later, outside this method's error handling).</summary>
+    private static JsonNode? ToNode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject()) obj[property.Name] = ToNode(property.Value);
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                foreach (var item in element.EnumerateArray()) array.Add(ToNode(item));
+                return array;
+            case JsonValueKind.Null:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
+        }
     }
 
     private static bool IsJson(string contentType)

@@ -125,6 +125,18 @@ public sealed class DomainsApiTests(IdentityServer server) : IClassFixture<Ident
     }
 
     [Fact]
+    public async Task Duplicate_json_keys_keep_the_last_value_as_python_does()
+    {
+        using var client = server.AdminClient();
+        var name = Unique("dom");
+        using var response = await SendRawAsync(client, "POST", "v3/domains", $$$"""{"domain": {"name": "first", "name": "{{{name}}}"}}""");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["domain"]!["id"]!.GetValue<string>();
+        Assert.Equal(name, (await ExpectAsync(client, "GET", "v3/domains/" + id, null, HttpStatusCode.OK))!["domain"]!["name"]!.GetValue<string>());
+        await DeleteDomainAsync(client, id);
+    }
+
+    [Fact]
     public async Task Unknown_domains_are_404()
     {
         using var client = server.AdminClient();
