@@ -16,9 +16,17 @@ public static class DataDirectory
     /// <summary>Creates the directory readable by its owner only (it holds keys and the admin password).</summary>
     public static void Ensure(string dir)
     {
-        Directory.CreateDirectory(dir);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            Directory.CreateDirectory(dir);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Commands.StartupException(
+                $"cannot use the data directory {dir}: {e.Message} Choose another with --data-dir or SHARPSTACK_DATA_DIR.");
+        }
     }
 
     private static bool IsRoot() => !OperatingSystem.IsWindows() && Environment.GetEnvironmentVariable("EUID") == "0";

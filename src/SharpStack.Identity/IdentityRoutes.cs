@@ -12,6 +12,18 @@ public static class IdentityRoutes
         var v3 = app.MapGroup("/v3");
         AuthApi.Map(v3);
         RegionsApi.Map(v3);
+        RevokeEventsApi.Map(v3);
+        UsersApi.Map(v3);
+        GroupsApi.Map(v3);
+        ServicesApi.Map(v3);
+        EndpointsApi.Map(v3);
+        EndpointFilterApi.Map(v3);
+        PoliciesApi.Map(v3);
+        EndpointPolicyApi.Map(v3);
+        CredentialsApi.Map(v3);
+        Ec2CredentialsApi.Map(v3);
+        RegisteredLimitsApi.Map(v3);
+        LimitsApi.Map(v3);
         DomainsApi.Map(v3);
         DomainConfigApi.Map(v3);
         ProjectsApi.Map(v3);

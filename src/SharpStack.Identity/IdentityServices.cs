@@ -7,7 +7,11 @@ using SharpStack.Core.Policy;
 using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Assignments;
 using SharpStack.Identity.Catalog;
+using SharpStack.Identity.Credentials;
+using SharpStack.Identity.Fernet;
+using SharpStack.Identity.Limits;
 using SharpStack.Identity.Policies;
+using SharpStack.Identity.PolicyBlobs;
 using SharpStack.Identity.Resources;
 using SharpStack.Identity.Revocation;
 using SharpStack.Identity.Setup;
@@ -43,10 +47,31 @@ public static class IdentityServices
 
         // Users, assignments, catalog
         services.AddSingleton<UserPasswords>();
+        services.AddSingleton<PasswordRules>();
+        services.AddScoped<PasswordAuthentication>();
+        services.AddScoped<PasswordSelfService>();
+        services.AddScoped<UserManager>();
+        services.AddScoped<GroupManager>();
         services.AddScoped<EffectiveRoles>();
         services.AddScoped<AccessibleTargets>();
         services.AddScoped<CatalogBuilder>();
         services.AddScoped<RegionManager>();
+        services.AddScoped<ServiceManager>();
+        services.AddScoped<EndpointManager>();
+        services.AddScoped<EndpointGroupManager>();
+        services.AddScoped<ProjectEndpointManager>();
+
+        // Policy blobs, credentials, unified limits
+        services.AddScoped<PolicyManager>();
+        services.AddScoped<EndpointPolicyManager>();
+        services.AddSingleton(sp =>
+        {
+            var context = sp.GetRequiredService<ServiceContext>();
+            return new CredentialEncryptor(KeySetup.Open(context.Config, context.DataDir, KeyRepositoryKind.Credential));
+        });
+        services.AddScoped<CredentialManager>();
+        services.AddScoped<RegisteredLimitManager>();
+        services.AddScoped<LimitManager>();
 
         // Projects and domains
         services.AddScoped<ProjectManager>();

@@ -115,6 +115,12 @@ public static class ConfigLoader
                 i++;
                 continue;
             }
+            // A '$' not followed by a name (e.g. a regex ending in '$') is literal, as oslo.config leaves it.
+            if (i + 1 >= text.Length || !(text[i + 1] == '{' || char.IsLetter(text[i + 1]) || text[i + 1] == '_'))
+            {
+                sb.Append('$');
+                continue;
+            }
             string name;
             if (i + 1 < text.Length && text[i + 1] == '{')
             {

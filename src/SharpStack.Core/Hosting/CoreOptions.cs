@@ -38,5 +38,5 @@ public static class CoreOptions
     public static readonly Option<string?> PolicyFile = Policy.Path("policy_file", null,
         "A YAML or JSON file overriding default rules, in oslo.policy format (\"rule name\": \"check string\").");
 
-    public static IEnumerable<OptionGroup> Groups => [Default, Middleware, Policy];
+    public static IEnumerable<OptionGroup> Groups => [Default, Middleware, Policy, Auth.Remote.AuthTokenOptions.Group];
 }

@@ -24,8 +24,8 @@ public sealed class ServicePipelineMiddleware(RequestDelegate next, IErrorWriter
         try
         {
             await next(context);
-            if (context.Response.StatusCode is 404 or 405 && !context.Response.HasStarted && context.Response.ContentLength is null
-                && context.GetEndpoint() is null)
+            if (context.Response.StatusCode is 404 or 405 && !context.Response.HasStarted
+                && context.Response.ContentLength is null && context.Response.ContentType is null)
             {
                 // Unmatched route or method: answer in the service's shape rather than an empty body.
                 var status = context.Response.StatusCode;

@@ -31,8 +31,9 @@ public static class UpCommand
             var config = ConfigFile.Load(ConfigFile.Locate(parse.GetValue(configFile), dir));
             using var sink = new LogSink(config.Get(CoreOptions.LogFile));
             var context = new ServiceContext(config, dir, sink);
-            AllInOneSetup.PrepareKeys(context);
             var host = new CloudHost(context, Services.All);
+            host.CheckPortsFree();
+            AllInOneSetup.PrepareKeys(context);
             await host.InitializeAsync(ct);
 
             var identity = host.Apps.First(a => a.Module is IdentityModule).App;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using SharpStack.Core.Hosting;
@@ -16,6 +17,7 @@ public sealed class CloudHost(ServiceContext context, IReadOnlyList<IServiceModu
     /// <summary>Builds every service and runs its start-up work (migrations); no port is open yet.</summary>
     public async Task InitializeAsync(CancellationToken ct)
     {
+        CheckPortsFree();
         foreach (var module in modules)
         {
             var app = ServiceApp.Build(module, context);
@@ -23,7 +25,18 @@ public sealed class CloudHost(ServiceContext context, IReadOnlyList<IServiceModu
             _apps.Add((module, app));
         }
         foreach (var (module, app) in _apps)
-            await module.InitializeAsync(app.Services, ct);
+        {
+            try
+            {
+                await module.InitializeAsync(app.Services, ct);
+            }
+            catch (DbException e)
+            {
+                throw new StartupException(
+                    $"{module.Name} cannot use its database: {e.Message.ReplaceLineEndings(" ")}{(e.InnerException is { } inner ? " (" + inner.Message + ")" : "")}. " +
+                    "Check [database] connection and that the server is running; `sharpstack manage status` checks it.");
+            }
+        }
     }
 
     /// <summary>Opens every service's port; a port in use is reported with the option that moves it.</summary>
@@ -37,11 +50,50 @@ public sealed class CloudHost(ServiceContext context, IReadOnlyList<IServiceModu
             }
             catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
-                throw new StartupException(
-                    $"{module.Name} cannot listen on port {context.Config.Get(module.PortOption)}: the address is already in use " +
-                    $"(another OpenStack or SharpStack service?). Stop it, or move {module.Name} with [{module.PortOption.Group.Name}] {module.PortOption.Name}.");
+                throw PortInUse(module);
             }
         }
+    }
+
+    /// <summary>Refuses to start (before any set-up work) when a service's address is taken or cannot be bound,
+    /// so the operator sees one line naming the option to change rather than the web server's error log.</summary>
+    public void CheckPortsFree()
+    {
+        var address = context.Config.Get(CoreOptions.BindHost);
+        foreach (var module in modules)
+        {
+            var port = context.Config.Get(module.PortOption);
+            if (port == 0) continue;
+            var probe = new TcpListener(address, port);
+            try
+            {
+                probe.Start();
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                throw PortInUse(module);
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AccessDenied)
+            {
+                var fix = e.SocketErrorCode == SocketError.AccessDenied
+                    ? $"ports below 1024 need root; move {module.Name} with [{module.PortOption.Group.Name}] {module.PortOption.Name}"
+                    : "set [DEFAULT] bind_host (or my_ip) to an address of this host, or 0.0.0.0";
+                throw new StartupException($"{module.Name} cannot listen on {address}:{port}: {e.Message}; {fix}.");
+            }
+            finally
+            {
+                probe.Stop();
+            }
+        }
+    }
+
+    private StartupException PortInUse(IServiceModule module)
+    {
+        var option = module.PortOption;
+        var env = $"SHARPSTACK_{option.Group.Name.ToUpperInvariant()}__{option.Name.ToUpperInvariant()}";
+        return new StartupException(
+            $"{module.Name} cannot listen on {context.Config.Get(CoreOptions.BindHost)}:{context.Config.Get(option)}: the address is already in use " +
+            $"(another OpenStack or SharpStack service?). Stop it, or move {module.Name} with [{option.Group.Name}] {option.Name} (or {env}=PORT).");
     }
 
     /// <summary>Waits for SIGINT/SIGTERM, then stops every service gracefully.</summary>

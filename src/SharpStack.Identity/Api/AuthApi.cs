@@ -121,8 +121,8 @@ public static class AuthApi
 
     /// <summary>Keystone's policy target for token operations: target.token.user_id and the user's domain.</summary>
     private static PolicyTarget SubjectTarget(ValidatedToken subject) => new PolicyTarget()
-        .Set("token.user_id", subject.Data.AuthenticatedUserId)
-        .Set("token.user.domain.id", subject.Data.User.DomainId);
+        .Set("target.token.user_id", subject.Data.AuthenticatedUserId)
+        .Set("target.token.user.domain.id", subject.Data.User.DomainId);
 
     private static bool IncludeCatalog(HttpContext context) => !context.Request.Query.ContainsKey("nocatalog");
 

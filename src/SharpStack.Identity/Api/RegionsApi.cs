@@ -31,15 +31,13 @@ public static class RegionsApi
         v3.MapPost("/regions", async (HttpContext context, IdentityAuthorizer authz, RegionManager regions) =>
         {
             authz.Enforce(context, IdentityPolicyNames.CreateRegion);
-            var region = await KeystoneRequest.ReadEntityAsync(context, "region");
-            CatalogSchemas.RegionCreate.Check(region);
+            var region = await KeystoneBody.ReadObjectAsync(context, "region", CatalogSchemas.RegionCreate);
             return KeystoneResponse.Entity("region", Render(await regions.CreateAsync(region, context.RequestAborted), context), 201);
         });
         v3.MapPut("/regions/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, RegionManager regions) =>
         {
             authz.Enforce(context, IdentityPolicyNames.CreateRegion);
-            var region = await KeystoneRequest.ReadEntityAsync(context, "region");
-            CatalogSchemas.RegionCreate.Check(region);
+            var region = await KeystoneBody.ReadObjectAsync(context, "region", CatalogSchemas.RegionCreate);
             if (region["id"] is { } given && given.GetValue<string>() != id)
                 throw ApiException.BadRequest($"Conflicting region IDs specified: \"{id}\" != \"{given.GetValue<string>()}\"");
             region["id"] = id;
@@ -48,8 +46,7 @@ public static class RegionsApi
         v3.MapPatch("/regions/{id}", async (string id, HttpContext context, IdentityAuthorizer authz, RegionManager regions) =>
         {
             authz.Enforce(context, IdentityPolicyNames.UpdateRegion);
-            var region = await KeystoneRequest.ReadEntityAsync(context, "region");
-            CatalogSchemas.RegionUpdate.Check(region);
+            var region = await KeystoneBody.ReadObjectAsync(context, "region", CatalogSchemas.RegionUpdate);
             if (region["id"] is { } given && given.GetValue<string>() != id)
                 throw ApiException.BadRequest("Cannot change ID");
             return KeystoneResponse.Entity("region", Render(await regions.UpdateAsync(id, region, context.RequestAborted), context));

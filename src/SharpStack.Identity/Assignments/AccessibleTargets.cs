@@ -9,7 +9,11 @@ namespace SharpStack.Identity.Assignments;
 public sealed class AccessibleTargets(IdentityDb db)
 {
     /// <summary>Enabled projects where the user holds at least one role.</summary>
-    public async Task<List<ProjectRow>> ProjectsAsync(string userId, CancellationToken ct)
+    public async Task<List<ProjectRow>> ProjectsAsync(string userId, CancellationToken ct) =>
+        (await AssignedProjectsAsync(userId, ct)).Where(p => p.Enabled).ToList();
+
+    /// <summary>Every project where the user holds at least one role, enabled or not (GET /v3/users/{id}/projects).</summary>
+    public async Task<List<ProjectRow>> AssignedProjectsAsync(string userId, CancellationToken ct)
     {
         var actors = await ActorsAsync(userId, ct);
         var grants = await db.Assignments.Where(a => actors.Contains(a.ActorId)).ToListAsync(ct);
@@ -32,7 +36,7 @@ public sealed class AccessibleTargets(IdentityDb db)
                 if (inheritedRoots.Contains(p.DomainId)) direct.Add(p.Id);
             }
         }
-        return projects.Where(p => direct.Contains(p.Id) && p.Enabled).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        return projects.Where(p => direct.Contains(p.Id)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Enabled domains where the user holds at least one (non-inherited) role.</summary>

@@ -1,71 +1,64 @@
-using System.Text;
-
 namespace SharpStack.Identity.Catalog;
 
-/// <summary>Substitutes $(project_id)s / %(tenant_id)s / %(user_id)s in endpoint URLs, as Keystone's format_url does.</summary>
+/// <summary>Endpoint URL substitutions ($(project_id)s, %(tenant_id)s, %(user_id)s, …) as Keystone's format_url and
+/// check_endpoint_url do them: Python %-formatting over a whitelist of keys.</summary>
 public static class EndpointUrl
 {
-    /// <summary>The keys an endpoint URL may use.</summary>
+    /// <summary>The keys an endpoint URL may use (keystone.common.utils.WHITELISTED_PROPERTIES).</summary>
     public static readonly IReadOnlySet<string> AllowedKeys = new HashSet<string>
     {
         "tenant_id", "project_id", "user_id", "public_bind_host", "admin_bind_host", "compute_host", "admin_port", "public_port", "public_endpoint",
     };
 
-    /// <summary>Formats <paramref name="url"/>. Returns null when it names project_id/tenant_id but there is no project
-    /// (domain- or system-scoped catalogs skip such endpoints), or when the URL is malformed.</summary>
-    public static string? Format(string url, string userId, string? projectId)
+    /// <summary>Formats <paramref name="url"/> for a catalog. Returns null when the endpoint must be left out: it names
+    /// project_id/tenant_id but there is no project (domain- or system-scoped catalogs), or it is malformed.</summary>
+    /// <param name="publicEndpoint">[identity] public_endpoint, which Keystone substitutes for $(public_endpoint)s (None when unset).</param>
+    public static string? Format(string url, string userId, string? projectId, string? publicEndpoint = null)
     {
-        if (!url.Contains("%(") && !url.Contains("$(")) return url;
-        var sb = new StringBuilder(url.Length + 32);
-        for (var i = 0; i < url.Length; i++)
+        if (!url.Contains('%') && !url.Contains("$(", StringComparison.Ordinal)) return url;
+        bool Lookup(string key, out object? value)
         {
-            var c = url[i];
-            if ((c == '%' || c == '$') && i + 1 < url.Length && url[i + 1] == '(')
+            value = null;
+            if (!AllowedKeys.Contains(key)) return false;
+            switch (key)
             {
-                var close = url.IndexOf(")s", i + 2, StringComparison.Ordinal);
-                if (close < 0) return null;
-                var key = url[(i + 2)..close];
-                string? value = key switch
-                {
-                    "tenant_id" or "project_id" => projectId,
-                    "user_id" => userId,
-                    _ => null,
-                };
-                if (value is null) return null;
-                sb.Append(value);
-                i = close + 1;
-                continue;
+                case "tenant_id" or "project_id":
+                    value = projectId;
+                    return projectId is not null;
+                case "user_id":
+                    value = userId;
+                    return true;
+                // Keystone's defaults for the eventlet-era options it still substitutes.
+                case "public_bind_host" or "admin_bind_host":
+                    value = "0.0.0.0";
+                    return true;
+                case "admin_port":
+                    value = 35357L;
+                    return true;
+                case "public_port":
+                    value = 5000L;
+                    return true;
+                case "public_endpoint":
+                    value = publicEndpoint;
+                    return true;
+                default:
+                    return false; // compute_host: whitelisted but no longer an option, so a KeyError upstream.
             }
-            if (c == '%' && i + 1 < url.Length && url[i + 1] == '%')
-            {
-                sb.Append('%');
-                i++;
-                continue;
-            }
-            sb.Append(c);
         }
-        return sb.ToString();
+        return PercentFormat.Apply(url.Replace("$(", "%(", StringComparison.Ordinal), Lookup, out var result) == PercentFormatOutcome.Ok
+            ? result
+            : null;
     }
 
-    /// <summary>True when every substitution in the URL uses an allowed key (checked when an endpoint is created).</summary>
+    /// <summary>check_endpoint_url: every substitution names a whitelisted key and formats with empty strings.</summary>
     public static bool IsValid(string url)
     {
-        var i = 0;
-        while (true)
+        static bool Lookup(string key, out object? value)
         {
-            var open = url.IndexOfAny(['%', '$'], i);
-            if (open < 0) return true;
-            if (open + 1 < url.Length && url[open + 1] == '(')
-            {
-                var close = url.IndexOf(")s", open + 2, StringComparison.Ordinal);
-                if (close < 0) return false;
-                if (!AllowedKeys.Contains(url[(open + 2)..close])) return false;
-                i = close + 2;
-            }
-            else
-            {
-                i = open + 1;
-            }
+            value = "";
+            return AllowedKeys.Contains(key);
         }
+        var outcome = PercentFormat.Apply(url.Replace("$(", "%(", StringComparison.Ordinal), Lookup, out _);
+        return outcome is PercentFormatOutcome.Ok or PercentFormatOutcome.Unrepresentable;
     }
 }

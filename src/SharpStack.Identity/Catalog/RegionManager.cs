@@ -66,7 +66,13 @@ public sealed class RegionManager(IdentityDb db, IdentityRevision revision)
         var doomed = Subtree(all, id);
         if (await db.Endpoints.AnyAsync(e => e.RegionId != null && doomed.Contains(e.RegionId), ct))
             throw ApiException.Forbidden($"Unable to delete region {id} because it or its child regions have associated endpoints.");
-        await db.Regions.Where(r => doomed.Contains(r.Id)).ExecuteDeleteAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Policy associations of the regions go with them (Keystone leaves them dangling).
+            await db.PolicyAssociations.Where(a => a.RegionId != null && doomed.Contains(a.RegionId)).ExecuteDeleteAsync(ct);
+            await db.Regions.Where(r => doomed.Contains(r.Id)).ExecuteDeleteAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         await revision.BumpAsync(db, ct);
     }
 

@@ -65,6 +65,9 @@ public static class IdentityOptions
     public static readonly Option<string?> CredentialKeyRepository = Credential.Path("key_repository", null,
         "The directory of credential encryption keys. Unset: credential-keys in the data directory.");
 
+    public static readonly Option<int> CredentialUserLimit = Credential.Integer("user_limit", -1,
+        "The most credentials one user may hold (-1: no limit); a guard against filling the database.", min: -1);
+
     public static readonly OptionGroup SecurityCompliance = new("security_compliance", "Password and account rules (PCI-DSS style).");
 
     public static readonly Option<int?> DisableUserAccountDaysInactive = SecurityCompliance.OptionalInteger("disable_user_account_days_inactive",
@@ -80,7 +83,7 @@ public static class IdentityOptions
         "Days a password stays valid before it must be changed; unset means forever.", min: 0);
 
     public static readonly Option<int> UniqueLastPasswordCount = SecurityCompliance.Integer("unique_last_password_count", 0,
-        "A new password must differ from this many previous ones (0 or 1: no history check).", min: 0);
+        "A self-service password change must differ from this many most recent passwords, the current one included (0: no history check).", min: 0);
 
     public static readonly Option<int> MinimumPasswordAge = SecurityCompliance.Integer("minimum_password_age", 0,
         "Days a user must keep a password before changing it again.", min: 0);
@@ -121,6 +124,9 @@ public static class IdentityOptions
     public static readonly Option<IReadOnlyList<string>> Methods = Auth.List("methods",
         ["external", "password", "token", "oauth1", "mapped", "application_credential"],
         "The authentication methods accepted, in Keystone's order (the order also fixes how methods are encoded in Fernet tokens).");
+
+    public static readonly Option<IReadOnlyList<string>> AdditionalPrimaryAuthMethods = Auth.List("additional_primary_auth_methods", [],
+        "Extra authentication methods whose tokens count as primary (not delegated), for site-specific plugins.");
 
     public static readonly OptionGroup ApplicationCredential = new("application_credential", "Application credentials.");
 

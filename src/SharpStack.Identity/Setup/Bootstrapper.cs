@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SharpStack.Core.Configuration;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Configuration;
 using SharpStack.Identity.Storage;
@@ -22,11 +23,16 @@ public static class Bootstrapper
         var db = sp.GetRequiredService<IdentityDb>();
         var config = sp.GetRequiredService<SharpStackConfig>();
         var passwords = sp.GetRequiredService<UserPasswords>();
-        var log = new List<string>();
         var domainId = config.Get(IdentityOptions.DefaultDomainId);
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        var log = await Transactions.RunAsync(db, c => CreateAsync(db, passwords, request, domainId, c), ct);
+        await sp.GetRequiredService<IdentityRevision>().BumpAsync(db, ct);
+        return log;
+    }
+
+    private static async Task<List<string>> CreateAsync(IdentityDb db, UserPasswords passwords, BootstrapRequest request, string domainId, CancellationToken ct)
+    {
+        var log = new List<string>();
 
         if (!await db.Projects.AnyAsync(p => p.Id == domainId, ct))
         {
@@ -99,9 +105,6 @@ public static class Bootstrapper
         if (request.AdminUrl is not null || request.PublicUrl is not null || request.InternalUrl is not null)
             await EnsureIdentityEndpointsAsync(db, request, log, ct);
 
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        await sp.GetRequiredService<IdentityRevision>().BumpAsync(db, ct);
         return log;
     }
 

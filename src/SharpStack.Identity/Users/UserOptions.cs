@@ -24,4 +24,22 @@ public static class UserOptions
         !string.IsNullOrEmpty(optionsJson)
         && JsonNode.Parse(optionsJson) is JsonObject o
         && o[name] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+
+    /// <summary>The stored options as an object ({} when none).</summary>
+    public static JsonObject Parse(string? optionsJson) =>
+        string.IsNullOrEmpty(optionsJson) ? [] : JsonNode.Parse(optionsJson) as JsonObject ?? [];
+
+    /// <summary>Applies requested options to the stored ones as Keystone does: a named option is set, null removes
+    /// it, options not named are kept, and options Keystone does not know are dropped.</summary>
+    public static string? Merge(string? storedJson, JsonObject? changes)
+    {
+        var stored = Parse(storedJson);
+        var result = new JsonObject();
+        foreach (var name in All)
+        {
+            var value = changes is not null && changes.TryGetPropertyValue(name, out var requested) ? requested : stored[name];
+            if (value is not null) result[name] = value.DeepClone();
+        }
+        return result.Count == 0 ? null : result.ToJsonString();
+    }
 }

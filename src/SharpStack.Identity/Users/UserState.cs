@@ -14,6 +14,12 @@ public static class UserState
         if (config.Get(IdentityOptions.DisableUserAccountDaysInactive) is not { } days) return true;
         if (UserOptions.IsSet(user.Options, UserOptions.IgnoreUserInactivity)) return true;
         var lastActive = user.LastActiveAt ?? user.CreatedAt;
-        return lastActive is null || lastActive.Value.Date >= utcNow.Date.AddDays(-days);
+        // Keystone: disabled once (today - last active day) >= days.
+        return lastActive is null || (utcNow.Date - lastActive.Value.Date).Days < days;
     }
+
+    /// <summary>The first day counted by disable_user_account_days_inactive, when it is configured (Keystone keeps
+    /// last_active_at only then).</summary>
+    public static DateTime? ActivityDay(SharpStackConfig config, DateTime utcNow) =>
+        config.Get(IdentityOptions.DisableUserAccountDaysInactive) is null ? null : utcNow.Date;
 }

@@ -35,7 +35,7 @@ public sealed class IdentityServer : IAsyncLifetime
         var schema = new ConfigSchema(CoreOptions.Groups.Concat(new IdentityModule().OptionGroups));
         var env = new Dictionary<string, string>(Settings)
         {
-            ["SHARPSTACK_DEFAULT__LOG_REQUESTS"] = "false",
+            ["SHARPSTACK_DEFAULT__LOG_REQUESTS"] = Settings.GetValueOrDefault("SHARPSTACK_DEFAULT__LOG_REQUESTS", "false"),
             // Cheap hashes keep the suite fast; the algorithm and format are the same.
             ["SHARPSTACK_IDENTITY__PASSWORD_HASH_ROUNDS"] = Settings.GetValueOrDefault("SHARPSTACK_IDENTITY__PASSWORD_HASH_ROUNDS", "1000"),
         };

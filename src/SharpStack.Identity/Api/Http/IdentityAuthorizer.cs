@@ -10,7 +10,8 @@ namespace SharpStack.Identity.Api.Http;
 /// evaluated against the target, and a refusal is Keystone's 403 naming the action.</summary>
 public sealed class IdentityAuthorizer(PolicyEnforcer enforcer)
 {
-    private const string CredentialsKey = "sharpstack.identity.policy_credentials";
+    // Credentials are derived once per validated token (AuthContext objects live in the token cache).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AuthContext, PolicyCredentials> Cache = new();
 
     /// <summary>Requires a valid token and the rule; returns the caller.</summary>
     public AuthContext Enforce(HttpContext context, string rule, IReadOnlyDictionary<string, object?>? target = null)
@@ -25,9 +26,11 @@ public sealed class IdentityAuthorizer(PolicyEnforcer enforcer)
     public bool Allows(HttpContext context, AuthContext caller, string rule, IReadOnlyDictionary<string, object?>? target = null) =>
         enforcer.Authorize(rule, Credentials(context, caller), target ?? PolicyTarget.Empty).IsAllowed;
 
-    private static PolicyCredentials Credentials(HttpContext context, AuthContext caller)
+    private static PolicyCredentials Credentials(HttpContext context, AuthContext caller) =>
+        Cache.GetValue(caller, Create);
+
+    private static PolicyCredentials Create(AuthContext caller)
     {
-        if (context.Items.TryGetValue(CredentialsKey, out var cached) && cached is PolicyCredentials c) return c;
         var credentials = KeystoneCredentials.Create(
             caller.UserId, caller.UserDomainId, caller.Roles,
             projectId: caller.ProjectId, projectDomainId: caller.ProjectDomainId,
@@ -38,7 +41,6 @@ public sealed class IdentityAuthorizer(PolicyEnforcer enforcer)
             credentials.Extra["trustor_id"] = caller.TrustorUserId;
             credentials.Extra["trustee_id"] = caller.TrusteeUserId;
         }
-        context.Items[CredentialsKey] = credentials;
         return credentials;
     }
 }

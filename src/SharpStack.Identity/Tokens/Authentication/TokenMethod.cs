@@ -17,13 +17,17 @@ public sealed class TokenMethod(TokenValidator validator, SharpStackConfig confi
         var id = AuthLookup.Text(data, "id") ?? throw KeystoneRequest.Expecting("id", "token");
         var token = (await validator.ValidateAsync(id, allowExpired: false, ct)).Data;
         var wantsProject = request.Scope is ScopeRequest.Project;
-        var wantsTrust = request.Scope is ScopeRequest.Trust;
+        var wantsDomain = request.Scope is ScopeRequest.Domain;
         if (token.OAuth is not null)
             throw Forbidden("Using OAuth-scoped token to create another token. Create a new OAuth-scoped token instead");
         if (token.Trust is not null)
             throw Forbidden("Using trust-scoped token to create another token. Create a new trust-scoped token instead");
-        if (token.System && (wantsProject || wantsTrust))
-            throw Forbidden("Using a system-scoped token to create a project-scoped or trust-scoped token is not allowed.");
+        if (token.System && (wantsProject || wantsDomain))
+            throw Forbidden("Using a system-scoped token to create a project-scoped or domain-scoped token is not allowed.");
+        // A token from a deliberately narrow credential (application credential, OAuth1, EC2, …) may not buy a
+        // token of another, possibly broader, scope (CVE-2026-80182).
+        if (Delegation.IsDelegatedMethods(token.Payload.Methods, config.Get(IdentityOptions.AdditionalPrimaryAuthMethods)))
+            throw Forbidden("Using a delegated token to create another token is not allowed.");
         if (!token.IsUnscoped && !config.Get(IdentityOptions.AllowRescopeScopedToken))
             throw Forbidden("rescope a scoped token");
         return new AuthMethodResult

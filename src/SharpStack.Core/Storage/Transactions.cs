@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SharpStack.Core.Storage;
+
+/// <summary>Runs work in one database transaction under the provider's execution strategy, so that on PostgreSQL a
+/// dropped connection (database restart) retries the whole unit rather than failing or half-applying it.</summary>
+public static class Transactions
+{
+    public static Task RunAsync(DbContext db, Func<CancellationToken, Task> work, CancellationToken ct) =>
+        RunAsync<bool>(db, async c =>
+        {
+            await work(c);
+            return true;
+        }, ct);
+
+    public static Task<T> RunAsync<T>(DbContext db, Func<CancellationToken, Task<T>> work, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async c =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(c);
+            var result = await work(c);
+            await db.SaveChangesAsync(c);
+            await tx.CommitAsync(c);
+            return result;
+        }, ct);
+}
