@@ -26,7 +26,7 @@ public static class DomainsApi
             // Keystone defers "not found" until after enforcement here (unlike update and delete).
             var found = await projects.FindAsync(domain_id, context.RequestAborted) is { IsDomain: true } d ? d : null;
             var view = found is null ? null : new ProjectView(found, await projects.TagsAsync(domain_id, context.RequestAborted));
-            authz.Enforce(context, IdentityPolicyNames.GetDomain, ResourceTargets.Domain(domain_id, view));
+            authz.Enforce(context, IdentityPolicyNames.GetDomain, ResourceTargets.Domain(context, view));
             var domain = await projects.GetDomainAsync(domain_id, context.RequestAborted);
             return KeystoneResponse.Entity("domain", DomainJson.Render(domain, context, view!.Tags));
         });
@@ -58,6 +58,6 @@ public static class DomainsApi
     private static async Task<SharpStack.Core.Policy.PolicyTarget> TargetAsync(ProjectManager projects, string domainId, HttpContext context)
     {
         var domain = await projects.GetDomainAsync(domainId, context.RequestAborted);
-        return ResourceTargets.Domain(domainId, new ProjectView(domain, await projects.TagsAsync(domainId, context.RequestAborted)));
+        return ResourceTargets.Domain(context, new ProjectView(domain, await projects.TagsAsync(domainId, context.RequestAborted)));
     }
 }

@@ -26,7 +26,7 @@ public static class ProjectsApi
         v3.MapPost("/projects", async (HttpContext context, IdentityAuthorizer authz, ProjectManager projects) =>
         {
             var body = await ResourceRequest.ReadMemberAsync(context, "project");
-            var caller = authz.Enforce(context, IdentityPolicyNames.CreateProject, ResourceTargets.Requested(body));
+            var caller = authz.Enforce(context, IdentityPolicyNames.CreateProject, ResourceTargets.Requested(context, body));
             ResourceSchemas.ProjectCreate.Check(body);
             var view = await projects.CreateAsync(body!.AsObject(), caller.DomainId, context.RequestAborted);
             return KeystoneResponse.Entity("project", ProjectJson.Render(view.Row, context, view.Tags), 201);
@@ -37,8 +37,7 @@ public static class ProjectsApi
             authz.Enforce(context, IdentityPolicyNames.UpdateProject, await TargetAsync(projects, project_id, context));
             ResourceSchemas.ProjectUpdate.Check(body);
             var changes = body!.AsObject();
-            if (changes["id"] is JsonValue given && ProjectManager.Text(given) != project_id)
-                throw ApiException.BadRequest("Cannot change ID");
+            KeystoneBody.RequireMatchingId(changes, project_id);
             var view = await projects.UpdateAsync(project_id, changes, context.RequestAborted);
             var rendered = ProjectJson.Render(view.Row, context, view.Tags);
             // Keystone's update answers with the extra attributes a second time, under "extra".
@@ -58,7 +57,7 @@ public static class ProjectsApi
     {
         var row = await projects.FindAsync(projectId, context.RequestAborted);
         var view = row is null ? null : new ProjectView(row, await projects.TagsAsync(projectId, context.RequestAborted));
-        return ResourceTargets.Project(projectId, view);
+        return ResourceTargets.Project(context, view);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IdentityAuthorizer authz, ProjectManager projects, ProjectTagFilter tagFilter, IdentityDb db)

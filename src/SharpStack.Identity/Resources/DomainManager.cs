@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
+using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Configuration;
 
@@ -24,7 +25,7 @@ public sealed class DomainManager(ProjectManager projects, SharpStackConfig conf
         {
             id = Ids.New();
         }
-        var domain = ResourceNames.NormalizeKeys(body);
+        var domain = KeystoneBody.Normalize(body);
         ResourceNames.CheckUrlSafe(config.Get(IdentityOptions.DomainNameUrlSafe), "Domain", ProjectManager.Text(domain["name"]) ?? "");
         return projects.CreateProjectAsync(id, AsProject(domain), ct);
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
+using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Configuration;
 using SharpStack.Identity.Storage;
@@ -46,7 +47,7 @@ public sealed partial class ProjectManager(IdentityDb db, IdentityRevision revis
             project["domain_id"] = scopedDomainId ?? config.Get(IdentityOptions.DefaultDomainId);
         if (string.IsNullOrEmpty(Text(project["parent_id"])))
             project["parent_id"] = project["domain_id"]?.DeepClone();
-        return CreateProjectAsync(Ids.New(), ResourceNames.NormalizeKeys(project), ct);
+        return CreateProjectAsync(Ids.New(), KeystoneBody.Normalize(project), ct);
     }
 
     /// <summary>Keystone's create_project: checks the name and the hierarchy, then stores the project.</summary>

@@ -1,10 +1,9 @@
-using System.Text.Json.Nodes;
 using SharpStack.Core.Errors;
 
 namespace SharpStack.Identity.Resources;
 
-/// <summary>Keystone's name and attribute rules of projects and domains: URL-safe names when configured, the
-/// reserved federated domain name, and the key normalization of created entities.</summary>
+/// <summary>Keystone's name rules of projects and domains: URL-safe names when configured, and the
+/// reserved federated domain name.</summary>
 public static class ResourceNames
 {
     private const string UrlReserved = ":/?#[]@!$&'()*+,;=";
@@ -30,14 +29,6 @@ public static class ResourceNames
             throw ApiException.BadRequest($"Domain cannot have ID {id}");
     }
 
-    /// <summary>Keystone's _normalize_dict: ':' and '-' in attribute names become '_' (later keys win on collision).</summary>
-    public static JsonObject NormalizeKeys(JsonObject entity)
-    {
-        var result = new JsonObject();
-        foreach (var (key, value) in entity)
-            result[key.Replace(':', '_').Replace('-', '_')] = value?.DeepClone();
-        return result;
-    }
 
     /// <summary>Python's str.strip(): whitespace on both ends.</summary>
     public static string Strip(string name) => name.Trim();

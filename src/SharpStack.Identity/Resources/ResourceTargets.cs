@@ -1,8 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using SharpStack.Core.Policy;
+using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Common;
-using SharpStack.Identity.Storage.Entities;
 
 namespace SharpStack.Identity.Resources;
 
@@ -11,25 +11,25 @@ namespace SharpStack.Identity.Resources;
 public static class ResourceTargets
 {
     /// <summary>target.project = the project, when it exists (Keystone defers the 404 until after enforcement).</summary>
-    public static PolicyTarget Project(string projectId, ProjectView? project)
+    public static PolicyTarget Project(HttpContext context, ProjectView? project)
     {
-        var target = new PolicyTarget().Set("project_id", projectId);
-        return project is null ? target : target.Set("target.project", Element(ProjectDict(project)));
+        var target = PolicyTargets.FromRoute(context);
+        return project is null ? target : target.SetJson("target.project", ProjectDict(project));
     }
 
     /// <summary>target.domain = the domain as the domain API shows it, when it exists.</summary>
-    public static PolicyTarget Domain(string domainId, ProjectView? domain)
+    public static PolicyTarget Domain(HttpContext context, ProjectView? domain)
     {
-        var target = new PolicyTarget().Set("domain_id", domainId);
+        var target = PolicyTargets.FromRoute(context);
         if (domain is null) return target;
         var dict = ProjectDict(domain);
         foreach (var key in new[] { "parent_id", "domain_id", "is_domain", "extra" }) dict.Remove(key);
-        return target.Set("target.domain", Element(dict));
+        return target.SetJson("target.domain", dict);
     }
 
     /// <summary>target.project = the request's project (creation is authorized against what is asked for).</summary>
-    public static PolicyTarget Requested(JsonNode? project) =>
-        new PolicyTarget().Set("target.project", project is null ? null : Element(project));
+    public static PolicyTarget Requested(HttpContext context, JsonNode? project) =>
+        PolicyTargets.FromRoute(context).SetJson("target.project", project);
 
     private static JsonObject ProjectDict(ProjectView view)
     {
@@ -45,11 +45,5 @@ public static class ResourceTargets
         dict["tags"] = new JsonArray(view.Tags.Select(t => (JsonNode?)t).ToArray());
         dict["options"] = ExtraAttributes.Parse(p.Options);
         return dict;
-    }
-
-    private static JsonElement Element(JsonNode node)
-    {
-        using var document = JsonDocument.Parse(node.ToJsonString());
-        return document.RootElement.Clone();
     }
 }

@@ -30,13 +30,6 @@ public sealed class ResourceRulesTests
     }
 
     [Fact]
-    public void Created_keys_are_normalized_like_keystone()
-    {
-        var normalized = ResourceNames.NormalizeKeys(new JsonObject { ["a-b:c"] = 1, ["name"] = "n" });
-        Assert.Equal(new[] { "a_b_c", "name" }, normalized.Select(kv => kv.Key));
-    }
-
-    [Fact]
     public void Immutable_option_blocks_everything_but_clearing_it()
     {
         var row = Row("p", "d", """{"immutable": true}""");
