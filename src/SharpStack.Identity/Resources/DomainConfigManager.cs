@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Configuration;
 using SharpStack.Identity.Storage;
@@ -30,13 +31,11 @@ public sealed class DomainConfigManager(IdentityDb db, IdentityRevision revision
     {
         var groups = CheckConfig(request);
         var created = !await db.DomainConfigs.AnyAsync(c => c.DomainId == domainId, ct);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await Transactions.RunAsync(db, async c =>
         {
-            await db.DomainConfigs.Where(c => c.DomainId == domainId).ExecuteDeleteAsync(ct);
+            await db.DomainConfigs.Where(x => x.DomainId == domainId).ExecuteDeleteAsync(c);
             foreach (var row in ToRows(domainId, groups)) db.DomainConfigs.Add(row);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+        }, ct);
         db.ChangeTracker.Clear();
         await revision.BumpAsync(db, ct);
         return (ToConfig(await RowsAsync(domainId, null, null, sensitive: false, ct), null), created);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Revocation;
 using SharpStack.Identity.Storage;
@@ -24,12 +25,11 @@ public sealed class ProjectDeleter(
         ResourceOptions.CheckDelete(project, "project");
         if (!await hierarchy.IsLeafAsync(project.Id, ct))
             throw ApiException.Forbidden($"Cannot delete the project {project.Id} since it is not a leaf in the hierarchy. Use the cascade option if you want to delete a whole subtree.");
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await Transactions.RunAsync(db, async c =>
         {
-            await db.Projects.Where(p => p.Id == project.Id).ExecuteDeleteAsync(ct);
-            await cleanup.RunAsync([project.Id], ct);
-            await tx.CommitAsync(ct);
-        }
+            await db.Projects.Where(p => p.Id == project.Id).ExecuteDeleteAsync(c);
+            await cleanup.RunAsync([project.Id], c);
+        }, ct);
         await revision.BumpAsync(db, ct);
         await revoker.RevokeProjectAsync(project.Id, ct);
     }
@@ -48,19 +48,18 @@ public sealed class ProjectDeleter(
         foreach (var project in order) ResourceOptions.CheckDelete(project, "project");
 
         var doomed = projects.Select(p => p.Id).Append(domain.Id).ToList();
-        List<string> users;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var users = await Transactions.RunAsync(db, async c =>
         {
-            await db.Projects.Where(p => p.DomainId == domain.Id && !p.IsDomain).ExecuteDeleteAsync(ct);
-            users = await contents.DeleteAsync(domain.Id, ct);
-            await db.Projects.Where(p => p.Id == domain.Id).ExecuteDeleteAsync(ct);
-            await cleanup.RunAsync(doomed, ct);
-            await db.DomainConfigs.Where(c => c.DomainId == domain.Id).ExecuteDeleteAsync(ct);
+            await db.Projects.Where(p => p.DomainId == domain.Id && !p.IsDomain).ExecuteDeleteAsync(c);
+            var deletedUsers = await contents.DeleteAsync(domain.Id, c);
+            await db.Projects.Where(p => p.Id == domain.Id).ExecuteDeleteAsync(c);
+            await cleanup.RunAsync(doomed, c);
+            await db.DomainConfigs.Where(x => x.DomainId == domain.Id).ExecuteDeleteAsync(c);
             await db.Assignments.Where(a => a.TargetId == domain.Id
                     && (a.Type == AssignmentType.UserDomain || a.Type == AssignmentType.GroupDomain))
-                .ExecuteDeleteAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+                .ExecuteDeleteAsync(c);
+            return deletedUsers;
+        }, ct);
         await revision.BumpAsync(db, ct);
         foreach (var id in order.Select(p => p.Id).Append(domain.Id)) await revoker.RevokeProjectAsync(id, ct);
         foreach (var user in users) await revoker.RevokeUserAsync(user, ct);
