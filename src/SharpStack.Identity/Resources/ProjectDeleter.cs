@@ -9,8 +9,8 @@ using SharpStack.Identity.Storage.Entities;
 namespace SharpStack.Identity.Resources;
 
 /// <summary>Deletes projects and domains as Keystone does: a project only when it is a leaf and not immutable; a
-/// domain only when disabled and not immutable, with everything in it (projects leaves first, users, groups, identity
-/// providers, its configuration and role assignments). Tokens of deleted projects and users are revoked afterwards.</summary>
+/// domain only when disabled and not immutable, with everything in it (its projects, groups, users, identity
+/// providers, configuration and role assignments). Tokens scoped to deleted projects are revoked afterwards.</summary>
 public sealed class ProjectDeleter(
     IdentityDb db, IdentityRevision revision, ProjectHierarchy hierarchy, ProjectCleanup cleanup, DomainContents contents, Revoker revoker)
 {
@@ -47,22 +47,30 @@ public sealed class ProjectDeleter(
         // refuses with the same error and leaves the domain whole.
         foreach (var project in order) ResourceOptions.CheckDelete(project, "project");
 
-        var doomed = projects.Select(p => p.Id).Append(domain.Id).ToList();
-        var users = await Transactions.RunAsync(db, async c =>
+        // Keystone's order: the domain's projects, then (on "domain deleted") its groups and users, then the domain.
+        var projectIds = projects.Select(p => p.Id).ToList();
+        await Transactions.RunAsync(db, async c =>
         {
             await db.Projects.Where(p => p.DomainId == domain.Id && !p.IsDomain).ExecuteDeleteAsync(c);
-            var deletedUsers = await contents.DeleteAsync(domain.Id, c);
+            await cleanup.RunAsync(projectIds, c);
+        }, ct);
+        await revision.BumpAsync(db, ct);
+        foreach (var id in order.Select(p => p.Id)) await revoker.RevokeProjectAsync(id, ct);
+
+        await contents.DeleteGroupsAndUsersAsync(domain.Id, ct);
+
+        await Transactions.RunAsync(db, async c =>
+        {
+            await contents.DeleteIdentityProvidersAsync(domain.Id, c);
             await db.Projects.Where(p => p.Id == domain.Id).ExecuteDeleteAsync(c);
-            await cleanup.RunAsync(doomed, c);
+            await cleanup.RunAsync([domain.Id], c);
             await db.DomainConfigs.Where(x => x.DomainId == domain.Id).ExecuteDeleteAsync(c);
             await db.Assignments.Where(a => a.TargetId == domain.Id
                     && (a.Type == AssignmentType.UserDomain || a.Type == AssignmentType.GroupDomain))
                 .ExecuteDeleteAsync(c);
-            return deletedUsers;
         }, ct);
         await revision.BumpAsync(db, ct);
-        foreach (var id in order.Select(p => p.Id).Append(domain.Id)) await revoker.RevokeProjectAsync(id, ct);
-        foreach (var user in users) await revoker.RevokeUserAsync(user, ct);
+        await revoker.RevokeProjectAsync(domain.Id, ct);
     }
 
     /// <summary>Keystone's traversal of a domain's projects: from each top-level project, children before parents.</summary>
