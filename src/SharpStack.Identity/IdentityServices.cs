@@ -4,12 +4,17 @@ using SharpStack.Core.Auth;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Hosting;
 using SharpStack.Core.Policy;
+using SharpStack.Identity.Api;
 using SharpStack.Identity.Api.Http;
+using SharpStack.Identity.ApplicationCredentials;
 using SharpStack.Identity.Assignments;
 using SharpStack.Identity.Catalog;
+using SharpStack.Identity.Common;
 using SharpStack.Identity.Credentials;
+using SharpStack.Identity.Federation;
 using SharpStack.Identity.Fernet;
 using SharpStack.Identity.Limits;
+using SharpStack.Identity.OAuth1;
 using SharpStack.Identity.Policies;
 using SharpStack.Identity.PolicyBlobs;
 using SharpStack.Identity.Resources;
@@ -17,6 +22,7 @@ using SharpStack.Identity.Revocation;
 using SharpStack.Identity.Setup;
 using SharpStack.Identity.Tokens;
 using SharpStack.Identity.Tokens.Authentication;
+using SharpStack.Identity.Trusts;
 using SharpStack.Identity.Users;
 
 namespace SharpStack.Identity;
@@ -54,6 +60,13 @@ public static class IdentityServices
         services.AddScoped<GroupManager>();
         services.AddScoped<EffectiveRoles>();
         services.AddScoped<AccessibleTargets>();
+        services.AddScoped<RoleManager>();
+        services.AddScoped<ImpliedRoleManager>();
+        services.AddScoped<GrantManager>();
+        services.AddScoped<ProjectTreeWalker>();
+        services.AddScoped<RoleAssignmentNamer>();
+        services.AddScoped<RoleAssignmentLister>();
+        services.AddScoped<GrantPolicyTargets>();
         services.AddScoped<CatalogBuilder>();
         services.AddScoped<RegionManager>();
         services.AddScoped<ServiceManager>();
@@ -73,6 +86,19 @@ public static class IdentityServices
         services.AddScoped<RegisteredLimitManager>();
         services.AddScoped<LimitManager>();
 
+        // Delegation: application credentials, trusts, OAuth1, federation
+        services.AddHttpContextAccessor();
+        services.AddScoped<DelegatedRoles>();
+        services.AddScoped<DelegationGuards>();
+        services.AddScoped<ApplicationCredentialManager>();
+        services.AddScoped<TrustManager>();
+        services.AddScoped<ConsumerManager>();
+        services.AddScoped<OAuthTokenManager>();
+        services.AddScoped<IAuthMethod, OAuth1Method>();
+        services.AddScoped<IdentityProviderManager>();
+        services.AddScoped<MappingManager>();
+        services.AddScoped<ServiceProviderManager>();
+
         // Projects and domains
         services.AddScoped<ProjectManager>();
         services.AddScoped<ProjectHierarchy>();
@@ -82,7 +108,6 @@ public static class IdentityServices
         services.AddScoped<DomainManager>();
         services.AddScoped<ProjectTagManager>();
         services.AddScoped<ProjectTagFilter>();
-        services.AddScoped<ProjectAccess>();
         services.AddScoped<ProjectLimits>();
         services.AddScoped<DomainConfigManager>();
     }

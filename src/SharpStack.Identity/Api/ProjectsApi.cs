@@ -6,6 +6,7 @@ using SharpStack.Core.Auth;
 using SharpStack.Core.Errors;
 using SharpStack.Core.Policy;
 using SharpStack.Identity.Api.Http;
+using SharpStack.Identity.Assignments;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Policies;
 using SharpStack.Identity.Resources;
@@ -81,7 +82,7 @@ public static class ProjectsApi
     }
 
     private static async Task<IResult> GetAsync(string project_id, HttpContext context, IdentityAuthorizer authz, ProjectManager projects,
-        ProjectHierarchy hierarchy, ProjectAccess access, ProjectLimits limits, IdentityDb db)
+        ProjectHierarchy hierarchy, AccessibleTargets targets, ProjectLimits limits, IdentityDb db)
     {
         var caller = authz.Enforce(context, IdentityPolicyNames.GetProject, await TargetAsync(projects, project_id, context));
         var ct = context.RequestAborted;
@@ -104,14 +105,14 @@ public static class ProjectsApi
             var parents = await hierarchy.ParentsAsync(row, ct);
             rendered["parents"] = parentsAsIds
                 ? ProjectHierarchy.ParentsAsIds(row, parents)
-                : await ListedAsync(parents, caller, context, db, access, limits, includeLimits);
+                : await ListedAsync(parents, caller, context, db, targets, limits, includeLimits);
         }
         if (subtreeAsList || subtreeAsIds)
         {
             var subtree = await hierarchy.SubtreeAsync(row.Id, ct);
             rendered["subtree"] = subtreeAsIds
                 ? ProjectHierarchy.SubtreeAsIds(row.Id, subtree)
-                : await ListedAsync(subtree, caller, context, db, access, limits, includeLimits);
+                : await ListedAsync(subtree, caller, context, db, targets, limits, includeLimits);
         }
         rendered["links"] = links;
         return KeystoneResponse.Entity("project", rendered);
@@ -119,10 +120,11 @@ public static class ProjectsApi
 
     /// <summary>?parents_as_list / ?subtree_as_list: only projects the caller has a role on, each as {"project": …}.</summary>
     private static async Task<JsonArray> ListedAsync(List<ProjectRow> rows, AuthContext caller, HttpContext context,
-        IdentityDb db, ProjectAccess access, ProjectLimits limits, bool includeLimits)
+        IdentityDb db, AccessibleTargets targets, ProjectLimits limits, bool includeLimits)
     {
         var ct = context.RequestAborted;
-        var visible = await access.ProjectIdsAsync(caller.UserId, ct);
+        // Keystone's list_projects_for_user: every project with an effective assignment, disabled ones included.
+        var visible = (await targets.AssignedProjectsAsync(caller.UserId, ct)).Select(p => p.Id).ToHashSet();
         var shown = rows.Where(r => visible.Contains(r.Id)).ToList();
         var byProject = includeLimits ? await limits.ByProjectAsync(shown.Select(r => r.Id).ToList(), ct) : null;
         var result = new JsonArray();

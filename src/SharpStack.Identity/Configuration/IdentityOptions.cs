@@ -97,6 +97,10 @@ public static class IdentityOptions
     public static readonly Option<bool> ChangePasswordUponFirstUse = SecurityCompliance.Boolean("change_password_upon_first_use", false,
         "Users must change a password set by an administrator before they can use it to get a token.");
 
+    public static readonly Option<bool> AllowInsecureApplicationCredentialTrustEscalation = SecurityCompliance.Boolean(
+        "allow_insecure_application_credential_trust_escalation", false,
+        "Let application credential tokens manage trusts (deprecated escape hatch for workflows that need it).");
+
     public static readonly OptionGroup Resource = new("resource", "Projects and domains.");
 
     public static readonly Option<string?> AdminProjectName = Resource.OptionalString("admin_project_name",
@@ -141,6 +145,19 @@ public static class IdentityOptions
     public static readonly Option<int> MaxRedelegationCount = Trust.Integer("max_redelegation_count", 3,
         "The longest chain of redelegated trusts.", min: 0);
 
+    public static readonly OptionGroup OAuth1 = new("oauth1", "OAuth 1.0a delegation (OS-OAUTH1).");
+
+    public static readonly Option<int> RequestTokenDuration = OAuth1.Integer("request_token_duration", 28800,
+        "Seconds a request token stays valid for authorization (0: forever).", min: 0);
+
+    public static readonly Option<int> AccessTokenDuration = OAuth1.Integer("access_token_duration", 86400,
+        "Seconds an access token stays valid (0: forever).", min: 0);
+
+    public static readonly OptionGroup Saml = new("saml", "SAML federation settings.");
+
+    public static readonly Option<string> RelayStatePrefix = Saml.String("relay_state_prefix", "ss:mem:",
+        "The default relay_state_prefix of service providers.");
+
     public static readonly OptionGroup Revoke = new("revoke", "Token revocation events.");
 
     public static readonly Option<int> RevokeExpirationBuffer = Revoke.Integer("expiration_buffer", 1800,
@@ -154,6 +171,6 @@ public static class IdentityOptions
     public static IEnumerable<OptionGroup> Groups =>
     [
         Identity, Database, Token, FernetTokens, Credential, SecurityCompliance, Resource, Assignment, Auth,
-        ApplicationCredential, Trust, Revoke, UnifiedLimit,
+        ApplicationCredential, Trust, OAuth1, Saml, Revoke, UnifiedLimit,
     ];
 }

@@ -347,7 +347,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : DbContext
             e.ToTable("consumer");
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).HasMaxLength(64);
-            e.Property(x => x.SecretHash).HasMaxLength(255);
+            e.Property(x => x.Secret).HasMaxLength(64);
         });
         b.Entity<RequestTokenRow>(e =>
         {

@@ -22,6 +22,9 @@ public sealed record TokenApplicationCredential(string Id, string Name, bool Res
 /// <summary>The OAuth 1.0a access token an OAuth-scoped token was issued with.</summary>
 public sealed record TokenOAuth(string AccessTokenId, string ConsumerId);
 
+/// <summary>An enabled federation service provider, as tokens list them.</summary>
+public sealed record TokenServiceProvider(string Id, string AuthUrl, string SpUrl);
+
 /// <summary>Everything a valid token stands for, as loaded from current data: who, with what scope and roles.
 /// Rendered as the token body and turned into the caller's context for policy.</summary>
 public sealed record TokenData
@@ -40,6 +43,9 @@ public sealed record TokenData
     public TokenTrust? Trust { get; init; }
     public TokenApplicationCredential? ApplicationCredential { get; init; }
     public TokenOAuth? OAuth { get; init; }
+
+    /// <summary>The enabled service providers (Keystone lists them in every token).</summary>
+    public IReadOnlyList<TokenServiceProvider> ServiceProviders { get; init; } = [];
 
     /// <summary>Set only when [resource] admin_project_name and admin_project_domain_name are configured.</summary>
     public bool? IsAdminProject { get; init; }

@@ -92,6 +92,8 @@ public sealed class TokenDataLoader(IdentityDb db, EffectiveRoles effectiveRoles
             ApplicationCredential = appCred,
             OAuth = oauth,
             IsAdminProject = IsAdminProject(project),
+            ServiceProviders = await db.ServiceProviders.Where(sp => sp.Enabled).OrderBy(sp => sp.Id)
+                .Select(sp => new TokenServiceProvider(sp.Id, sp.AuthUrl, sp.SpUrl)).ToListAsync(ct),
         };
     }
 
@@ -169,8 +171,10 @@ public sealed class TokenDataLoader(IdentityDb db, EffectiveRoles effectiveRoles
         var seen = new HashSet<string> { trust.Id };
         while (current.RedelegatedTrustId is { } parentId && seen.Add(parentId))
         {
-            var parent = await db.Trusts.FirstOrDefaultAsync(t => t.Id == parentId, ct);
-            if (parent is null) break;
+            // A broken chain (a parent deleted or expired) makes the redelegated trust unusable, as in Keystone.
+            var parent = await db.Trusts.FirstOrDefaultAsync(t => t.Id == parentId && t.DeletedAt == null, ct);
+            if (parent is null || (parent.ExpiresAt is { } exp && exp <= DateTime.UtcNow))
+                throw ApiException.NotFound($"Could not find trust: {parentId}.");
             current = parent;
         }
         return current.TrustorUserId;
@@ -195,7 +199,7 @@ public sealed class TokenDataLoader(IdentityDb db, EffectiveRoles effectiveRoles
             foreach (var r in rules)
                 accessRules.Add(new JsonObject { ["id"] = r.Id, ["service"] = r.Service, ["path"] = r.Path, ["method"] = r.Method });
         }
-        return new TokenApplicationCredential(row.Id, row.Name, !row.Unrestricted, accessRules);
+        return new TokenApplicationCredential(row.Id, row.Name, row.Unrestricted != true, accessRules);
     }
 
     private async Task<(TokenApplicationCredential, IReadOnlyList<RoleRef>)> ApplicationCredentialRolesAsync(
@@ -212,7 +216,7 @@ public sealed class TokenDataLoader(IdentityDb db, EffectiveRoles effectiveRoles
     private async Task<(TokenOAuth, IReadOnlyList<RoleRef>)> OAuthRolesAsync(string accessTokenId, string userId, string projectId, CancellationToken ct)
     {
         var token = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == accessTokenId, ct)
-            ?? throw ApiException.NotFound($"Could not find access token: {accessTokenId}.");
+            ?? throw ApiException.NotFound("Access token not found");
         if (token.ExpiresAt is { } exp && exp <= DateTime.UtcNow)
             throw ApiException.Unauthorized("Access token is expired");
         var delegated = JsonNode.Parse(token.RoleIds) is JsonArray ids ? ids.Select(i => i!.GetValue<string>()).ToList() : [];

@@ -53,6 +53,13 @@ public static class TokenRenderer
         }
         if (catalog is not null && !t.IsUnscoped)
             token["catalog"] = catalog;
+        if (t.ServiceProviders.Count > 0)
+        {
+            var sps = new JsonArray();
+            foreach (var sp in t.ServiceProviders)
+                sps.Add(new JsonObject { ["auth_url"] = sp.AuthUrl, ["id"] = sp.Id, ["sp_url"] = sp.SpUrl });
+            token["service_providers"] = sps;
+        }
         if (t.OAuth is { } o)
             token["OS-OAUTH1"] = new JsonObject { ["access_token_id"] = o.AccessTokenId, ["consumer_id"] = o.ConsumerId };
         if (t.ApplicationCredential is { } ac)

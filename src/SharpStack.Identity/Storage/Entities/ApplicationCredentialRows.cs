@@ -12,7 +12,8 @@ public sealed class ApplicationCredentialRow
     public string? ProjectId { get; set; }
     public string? System { get; set; }
     public DateTime? ExpiresAt { get; set; }
-    public bool Unrestricted { get; set; }
+    /// <summary>Null when not given at creation (shown as null, restricted), as Keystone stores it.</summary>
+    public bool? Unrestricted { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

@@ -5,7 +5,9 @@ public sealed class ConsumerRow
 {
     public required string Id { get; set; }
     public string? Description { get; set; }
-    public required string SecretHash { get; set; }
+
+    /// <summary>The secret itself (as Keystone keeps it): HMAC signatures can only be checked with the plain secret.</summary>
+    public required string Secret { get; set; }
     public string? Extra { get; set; }
 }
 

@@ -63,7 +63,7 @@ public sealed class InitialSchema : Migration
                 ProjectId = table.Column<string>(name: "project_id", maxLength: 64, nullable: true),
                 System = table.Column<string>(name: "system", maxLength: 64, nullable: true),
                 ExpiresAt = table.Column<DateTime?>(name: "expires_at", nullable: true),
-                Unrestricted = table.Column<bool>(name: "unrestricted", nullable: false),
+                Unrestricted = table.Column<bool?>(name: "unrestricted", nullable: true),
                 CreatedAt = table.Column<DateTime>(name: "created_at", nullable: false),
             },
             constraints: table =>
@@ -116,7 +116,7 @@ public sealed class InitialSchema : Migration
             {
                 Id = table.Column<string>(name: "id", maxLength: 64, nullable: false),
                 Description = table.Column<string>(name: "description", nullable: true),
-                SecretHash = table.Column<string>(name: "secret_hash", maxLength: 255, nullable: false),
+                Secret = table.Column<string>(name: "secret", maxLength: 64, nullable: false),
                 Extra = table.Column<string>(name: "extra", nullable: true),
             },
             constraints: table =>

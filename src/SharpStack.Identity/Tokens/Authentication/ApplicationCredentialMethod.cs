@@ -53,7 +53,8 @@ public sealed class ApplicationCredentialMethod(IdentityDb db, AuthLookup lookup
         if (data["user"] is not JsonObject userSpec) throw Api.Http.KeystoneRequest.Expecting("user", "application credential");
         var user = await lookup.UserAsync(userSpec, ct);
         var rows = await db.ApplicationCredentials.Where(a => a.UserId == user.Id && a.Name == name).ToListAsync(ct);
-        return rows.Count == 1 ? rows[0] : throw ApiException.Unauthorized($"Could not find application credential: {name}");
+        // Keystone's Unauthorized hides its detail ("Could not find application credential: …") from the client.
+        return rows.Count == 1 ? rows[0] : throw ApiException.Unauthorized();
     }
 }
 

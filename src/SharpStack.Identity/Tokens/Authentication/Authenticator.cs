@@ -74,7 +74,7 @@ public sealed class Authenticator(IEnumerable<IAuthMethod> methods, ScopeResolve
             var consumed = await db.Trusts.Where(t => t.Id == trust.Id && t.RemainingUses > 0)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.RemainingUses, t => t.RemainingUses - 1), ct);
             if (consumed == 0)
-                throw ApiException.Forbidden("You are not authorized to perform the requested action: Trust has no remaining uses.");
+                throw ApiException.Forbidden($"No remaining uses for trust: {trust.Id}.");
         }
         return new IssuedToken(token, validator.Remember(token, data));
     }

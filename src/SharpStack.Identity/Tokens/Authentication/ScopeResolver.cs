@@ -64,13 +64,13 @@ public sealed class ScopeResolver(IdentityDb db, AuthLookup lookup, EffectiveRol
 
     private async Task<ResolvedScope> TrustAsync(string trustId, string userId, CancellationToken ct)
     {
+        // A missing, expired or used-up trust is Keystone's TrustNotFound, answered as a plain 401 when authenticating.
         var trust = await db.Trusts.FirstOrDefaultAsync(t => t.Id == trustId && t.DeletedAt == null, ct);
-        if (trust is null || (trust.ExpiresAt is { } exp && exp <= time.GetUtcNow().UtcDateTime))
+        if (trust is null || (trust.ExpiresAt is { } exp && exp <= time.GetUtcNow().UtcDateTime) || trust.RemainingUses is <= 0)
             throw ApiException.Unauthorized();
+        // Keystone's "User is not a trustee." is a security error: its text is not shown.
         if (trust.TrusteeUserId != userId)
-            throw ApiException.Forbidden("You are not authorized to perform the requested action: User is not a trustee.");
-        if (trust.RemainingUses is <= 0)
-            throw ApiException.Forbidden("You are not authorized to perform the requested action: Trust has no remaining uses.");
+            throw ApiException.Forbidden();
         if (trust.ProjectId is not null)
             await ProjectAsync(new ScopeRequest.Project(trust.ProjectId, null, null), ct);
         return new ResolvedScope(ProjectId: trust.ProjectId, Trust: trust);
