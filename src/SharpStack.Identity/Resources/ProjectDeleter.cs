@@ -57,11 +57,10 @@ public sealed class ProjectDeleter(
         await revision.BumpAsync(db, ct);
         foreach (var id in order.Select(p => p.Id)) await revoker.RevokeProjectAsync(id, ct);
 
-        await contents.DeleteGroupsAndUsersAsync(domain.Id, ct);
+        await contents.DeleteAsync(domain.Id, ct);
 
         await Transactions.RunAsync(db, async c =>
         {
-            await contents.DeleteIdentityProvidersAsync(domain.Id, c);
             await db.Projects.Where(p => p.Id == domain.Id).ExecuteDeleteAsync(c);
             await cleanup.RunAsync([domain.Id], c);
             await db.DomainConfigs.Where(x => x.DomainId == domain.Id).ExecuteDeleteAsync(c);

@@ -184,6 +184,7 @@ public sealed class DomainsApiTests(IdentityServer server) : IClassFixture<Ident
         await QueryAsync(server, async db =>
         {
             db.Groups.Add(new GroupRow { Id = groupId, Name = Unique("group"), DomainId = domainId });
+            db.IdentityProviders.Add(new IdentityProviderRow { Id = "idp-" + groupId, DomainId = domainId, Enabled = true });
             db.GroupMemberships.Add(new GroupMembershipRow { UserId = outsider, GroupId = groupId });
             await db.Users.Where(u => u.Id == outsider).ExecuteUpdateAsync(s => s.SetProperty(u => u.DefaultProjectId, child));
             return await db.SaveChangesAsync();
@@ -201,6 +202,7 @@ public sealed class DomainsApiTests(IdentityServer server) : IClassFixture<Ident
             Memberships = await db.GroupMemberships.CountAsync(m => m.GroupId == groupId),
             Assignments = await db.Assignments.CountAsync(a => a.ActorId == userId || a.TargetId == domainId || a.TargetId == top || a.TargetId == child),
             Config = await db.DomainConfigs.CountAsync(c => c.DomainId == domainId),
+            IdentityProviders = await db.IdentityProviders.CountAsync(i => i.DomainId == domainId),
             OutsiderDefault = await db.Users.Where(u => u.Id == outsider).Select(u => u.DefaultProjectId).SingleAsync(),
             Revoked = await db.RevocationEvents.CountAsync(e => e.UserId == userId || e.ProjectId == child),
         });
@@ -210,6 +212,7 @@ public sealed class DomainsApiTests(IdentityServer server) : IClassFixture<Ident
         Assert.Equal(0, left.Memberships);
         Assert.Equal(0, left.Assignments);
         Assert.Equal(0, left.Config);
+        Assert.Equal(0, left.IdentityProviders);
         Assert.Null(left.OutsiderDefault);
         Assert.Equal(2, left.Revoked);
     }
