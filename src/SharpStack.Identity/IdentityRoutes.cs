@@ -38,5 +38,9 @@ public static class IdentityRoutes
         Ec2CredentialsApi.Map(v3);
         RegisteredLimitsApi.Map(v3);
         LimitsApi.Map(v3);
+        DomainsApi.Map(v3);
+        DomainConfigApi.Map(v3);
+        ProjectsApi.Map(v3);
+        ProjectTagsApi.Map(v3);
     }
 }

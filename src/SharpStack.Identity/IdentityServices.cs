@@ -17,6 +17,7 @@ using SharpStack.Identity.Limits;
 using SharpStack.Identity.OAuth1;
 using SharpStack.Identity.Policies;
 using SharpStack.Identity.PolicyBlobs;
+using SharpStack.Identity.Resources;
 using SharpStack.Identity.Revocation;
 using SharpStack.Identity.Setup;
 using SharpStack.Identity.Tokens;
@@ -99,6 +100,18 @@ public static class IdentityServices
         services.AddScoped<IdentityProviderManager>();
         services.AddScoped<MappingManager>();
         services.AddScoped<ServiceProviderManager>();
+
+        // Projects and domains
+        services.AddScoped<ProjectManager>();
+        services.AddScoped<ProjectHierarchy>();
+        services.AddScoped<ProjectDeleter>();
+        services.AddScoped<ProjectCleanup>();
+        services.AddScoped<DomainContents>();
+        services.AddScoped<DomainManager>();
+        services.AddScoped<ProjectTagManager>();
+        services.AddScoped<ProjectTagFilter>();
+        services.AddScoped<ProjectLimits>();
+        services.AddScoped<DomainConfigManager>();
     }
 
     /// <summary>Refuses to start without keys (they must be shared by every Identity host, so none are made here).</summary>

@@ -115,6 +115,9 @@ public static class IdentityOptions
     public static readonly Option<string> DomainNameUrlSafe = Resource.Choice("domain_name_url_safe", "off", ["off", "new", "strict"],
         "Whether domain names must be URL safe: off, new (only new names), strict (also when authenticating).");
 
+    public static readonly Option<int> MaxProjectTreeDepth = Resource.Integer("max_project_tree_depth", 5,
+        "The deepest project hierarchy allowed, not counting the domain at its top (Keystone's [DEFAULT] max_project_tree_depth).");
+
     public static readonly OptionGroup Assignment = new("assignment", "Role assignments.");
 
     public static readonly Option<IReadOnlyList<string>> ProhibitedImpliedRole = Assignment.List("prohibited_implied_role", ["admin"],

@@ -22,13 +22,14 @@ public static class KeystoneRequest
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, context.RequestAborted);
         if (buffer.Length == 0) return [];
-        var contentType = request.ContentType;
-        if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        // Keystone parses a body without Content-Type as JSON too, and accepts application/*+json.
+        if (!string.IsNullOrEmpty(request.ContentType) && !IsJson(request.ContentType))
             throw Expecting("application/json", "Content-Type header");
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = 64 });
+            node = ToNode(document.RootElement);
         }
         catch (JsonException)
         {
@@ -42,7 +43,35 @@ public static class KeystoneRequest
         {
             throw Expecting("valid JSON", "request body");
         }
-        return node as JsonObject ?? throw Expecting("valid JSON object", "request body");
+        return node as JsonObject ?? throw Expecting("valid JSON", "request body");
+    }
+
+    /// <summary>Builds the node tree eagerly, the last of duplicate keys winning as in Python's json (a lazily built
+    /// JsonObject would throw on duplicates later, outside this method's error handling).</summary>
+    private static JsonNode? ToNode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject()) obj[property.Name] = ToNode(property.Value);
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                foreach (var item in element.EnumerateArray()) array.Add(ToNode(item));
+                return array;
+            case JsonValueKind.Null:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
+        }
+    }
+
+    private static bool IsJson(string contentType)
+    {
+        var mediaType = contentType.Split(';')[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Reads {"wrapper": {…}} and returns the inner object; a missing or non-object wrapper is a 400.</summary>
