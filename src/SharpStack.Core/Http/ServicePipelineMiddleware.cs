@@ -48,6 +48,11 @@ public sealed class ServicePipelineMiddleware(RequestDelegate next, IErrorWriter
         {
             await WriteError(context, 400, HttpReason.Phrase(400), "Malformed request body: the body is not valid JSON.", null);
         }
+        catch (Exception e) when (Storage.DatabaseMigrator.IsConnectionFailure(e))
+        {
+            log.LogWarning("{RequestId} database unavailable on {Method} {Path}: {Message}", requestId, context.Request.Method, context.Request.Path.Value, e.Message);
+            await WriteError(context, 503, HttpReason.Phrase(503), "The service's database is not reachable; try again shortly.", null);
+        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; nothing to answer.

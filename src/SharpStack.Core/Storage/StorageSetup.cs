@@ -15,7 +15,7 @@ public static class StorageSetup
                 break;
             case DatabaseEngine.PostgreSql:
                 // Transient failures (a database restart, a dropped connection) are retried rather than surfaced.
-                options.UseNpgsql(url.ConnectionString, o => o.EnableRetryOnFailure(maxRetryCount: 6, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null));
+                options.UseNpgsql(url.ConnectionString, o => o.ExecutionStrategy(d => new PostgresExecutionStrategy(d)));
                 break;
         }
         // Migrations are hand-written (no EF design-time tooling here), so there is no model snapshot to compare with.

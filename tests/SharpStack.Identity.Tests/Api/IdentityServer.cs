@@ -39,6 +39,9 @@ public sealed class IdentityServer : IAsyncLifetime
             // Cheap hashes keep the suite fast; the algorithm and format are the same.
             ["SHARPSTACK_IDENTITY__PASSWORD_HASH_ROUNDS"] = Settings.GetValueOrDefault("SHARPSTACK_IDENTITY__PASSWORD_HASH_ROUNDS", "1000"),
         };
+        // SHARPSTACK_TEST_IDENTITY_DATABASE=postgresql://user:pass@host runs every API test on its own PostgreSQL database.
+        if (Environment.GetEnvironmentVariable("SHARPSTACK_TEST_IDENTITY_DATABASE") is { Length: > 0 } server && !env.ContainsKey("SHARPSTACK_DATABASE__CONNECTION"))
+            env["SHARPSTACK_DATABASE__CONNECTION"] = server.TrimEnd('/') + "/sharpstack_api_" + Guid.NewGuid().ToString("N")[..12];
         var config = ConfigLoader.Load(schema, null, env);
         Directory.CreateDirectory(DataDir);
         _sink = new LogSink(Path.Combine(DataDir, "test.log"));
