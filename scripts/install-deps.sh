@@ -1,13 +1,13 @@
 #!/bin/bash
 # Installs what SharpStack's tests need, from Debian packages only (idempotent; run as root):
 #   tempest + keystone-tempest-plugin (conformance), python3-openstackclient (walkthrough),
-#   openstacksdk / subunit / stestr (run-tempest.sh), curl, jq.
+#   openstacksdk / subunit / stestr (run-tempest.sh), postgresql (storage tests on PostgreSQL), curl, jq.
 # Also checks that the .NET SDK is present (it is part of the machine, not installed here).
 #   scripts/install-deps.sh [EXTRA_DEBIAN_PACKAGE...]     e.g. scripts/install-deps.sh wrk
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 PKGS="tempest python3-tempest keystone-tempest-plugin python3-openstackclient python3-openstacksdk
-      python3-subunit python3-stestr subunit curl jq $*"
+      python3-subunit python3-stestr subunit postgresql curl jq $*"
 
 log() { echo "[install-deps] $*" >&2; }
 
