@@ -3,7 +3,12 @@ using Microsoft.EntityFrameworkCore;
 namespace SharpStack.Core.Storage;
 
 /// <summary>Runs work in one database transaction under the provider's execution strategy, so that on PostgreSQL a
-/// dropped connection (database restart) retries the whole unit rather than failing or half-applying it.</summary>
+/// dropped connection (database restart) retries the whole unit rather than failing or half-applying it.
+/// The work may therefore run more than once: it starts with an empty change tracker each time, so it reads (and
+/// tracks) what it changes and creates its entities itself, and does nothing outside the database; what must follow
+/// the commit (cache invalidation, revocation events) comes after RunAsync returns. An exception the work throws
+/// (a 404, a 409 from its own SaveChanges) rolls the transaction back and is not retried; a DbUpdateException from the
+/// final SaveChanges reaches the caller as is.</summary>
 public static class Transactions
 {
     public static Task RunAsync(DbContext db, Func<CancellationToken, Task> work, CancellationToken ct) =>

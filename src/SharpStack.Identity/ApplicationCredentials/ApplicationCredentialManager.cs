@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Auth;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Assignments;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Configuration;
@@ -70,35 +71,40 @@ public sealed class ApplicationCredentialManager(IdentityDb db, IdentityRevision
             throw ApiException.BadRequest($"'{unknown}' is an invalid keyword argument for ApplicationCredentialModel");
 
         var name = body["name"]!.GetValue<string>();
-        if (await db.ApplicationCredentials.AnyAsync(a => a.UserId == userId && a.Name == name, ct))
-            throw Duplicate(name);
-        var row = new ApplicationCredentialRow
+        var secretHash = passwords.Hasher.Hash(secret);
+        var createdAt = time.GetUtcNow().UtcDateTime;
+        var (row, rules) = await Transactions.RunAsync(db, async c =>
         {
-            Id = Ids.New(),
-            Name = name,
-            SecretHash = passwords.Hasher.Hash(secret),
-            Description = body["description"]?.GetValue<string>(),
-            UserId = userId,
-            ProjectId = projectId,
-            ExpiresAt = expiresAt,
-            Unrestricted = body["unrestricted"]?.GetValue<bool>(),
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.ApplicationCredentials.Add(row);
-        await SaveAsync(name, ct);
-        foreach (var roleId in roleIds)
-            db.ApplicationCredentialRoles.Add(new ApplicationCredentialRoleRow { ApplicationCredentialId = row.InternalId, RoleId = roleId });
-        var rules = new List<AccessRuleRow>();
-        foreach (var spec in (body["access_rules"] as JsonArray ?? []).OfType<JsonObject>())
-        {
-            var rule = await FindOrAddAccessRuleAsync(userId, spec, ct);
-            if (rules.Any(r => r.InternalId == rule.InternalId)) continue;
-            rules.Add(rule);
-            db.ApplicationCredentialAccessRules.Add(new ApplicationCredentialAccessRuleRow { ApplicationCredentialId = row.InternalId, AccessRuleId = rule.InternalId });
-        }
-        await SaveAsync(name, ct);
-        await tx.CommitAsync(ct);
+            if (await db.ApplicationCredentials.AnyAsync(a => a.UserId == userId && a.Name == name, c))
+                throw Duplicate(name);
+            // Built here, not before: a retried unit needs a fresh entity (the first attempt's got a generated key).
+            var row = new ApplicationCredentialRow
+            {
+                Id = Ids.New(),
+                Name = name,
+                SecretHash = secretHash,
+                Description = body["description"]?.GetValue<string>(),
+                UserId = userId,
+                ProjectId = projectId,
+                ExpiresAt = expiresAt,
+                Unrestricted = body["unrestricted"]?.GetValue<bool>(),
+                CreatedAt = createdAt,
+            };
+            db.ApplicationCredentials.Add(row);
+            await SaveAsync(name, c);
+            foreach (var roleId in roleIds)
+                db.ApplicationCredentialRoles.Add(new ApplicationCredentialRoleRow { ApplicationCredentialId = row.InternalId, RoleId = roleId });
+            var rules = new List<AccessRuleRow>();
+            foreach (var spec in (body["access_rules"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                var rule = await FindOrAddAccessRuleAsync(userId, spec, c);
+                if (rules.Any(r => r.InternalId == rule.InternalId)) continue;
+                rules.Add(rule);
+                db.ApplicationCredentialAccessRules.Add(new ApplicationCredentialAccessRuleRow { ApplicationCredentialId = row.InternalId, AccessRuleId = rule.InternalId });
+            }
+            await SaveAsync(name, c);
+            return (row, rules);
+        }, ct);
         db.ChangeTracker.Clear();
         await revision.BumpAsync(db, ct);
         return (new ApplicationCredentialView(row, await delegatedRoles.RowsAsync(roleIds, ct), rules), secret);
@@ -148,11 +154,12 @@ public sealed class ApplicationCredentialManager(IdentityDb db, IdentityRevision
     private async Task DeleteRowsAsync(List<long> internalIds, CancellationToken ct)
     {
         if (internalIds.Count == 0) return;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.ApplicationCredentialRoles.Where(r => internalIds.Contains(r.ApplicationCredentialId)).ExecuteDeleteAsync(ct);
-        await db.ApplicationCredentialAccessRules.Where(r => internalIds.Contains(r.ApplicationCredentialId)).ExecuteDeleteAsync(ct);
-        await db.ApplicationCredentials.Where(a => internalIds.Contains(a.InternalId)).ExecuteDeleteAsync(ct);
-        await tx.CommitAsync(ct);
+        await Transactions.RunAsync(db, async c =>
+        {
+            await db.ApplicationCredentialRoles.Where(r => internalIds.Contains(r.ApplicationCredentialId)).ExecuteDeleteAsync(c);
+            await db.ApplicationCredentialAccessRules.Where(r => internalIds.Contains(r.ApplicationCredentialId)).ExecuteDeleteAsync(c);
+            await db.ApplicationCredentials.Where(a => internalIds.Contains(a.InternalId)).ExecuteDeleteAsync(c);
+        }, ct);
     }
 
     /// <summary>Keystone's lookup: the rule with the given id (ids are global, as upstream), else the user's identical

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Storage;
 using SharpStack.Identity.Storage.Entities;
@@ -102,23 +103,24 @@ public sealed class RoleManager(IdentityDb db, IdentityRevision revision)
         if (RoleJson.IsImmutable(row))
             throw ApiException.Forbidden($"Unable to delete immutable role resource: `{id}. Set resource option \"immutable\" to false first.");
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var holders = await db.Assignments.Where(a => a.RoleId == id && a.Type == AssignmentType.UserProject)
-            .Select(a => new { a.ActorId, a.TargetId }).Distinct().ToListAsync(ct);
-        foreach (var h in holders)
+        await Transactions.RunAsync(db, async c =>
         {
-            var credentials = await db.ApplicationCredentials.Where(c => c.UserId == h.ActorId && c.ProjectId == h.TargetId)
-                .Select(c => c.InternalId).ToListAsync(ct);
-            if (credentials.Count == 0) continue;
-            await db.ApplicationCredentialRoles.Where(r => credentials.Contains(r.ApplicationCredentialId)).ExecuteDeleteAsync(ct);
-            await db.ApplicationCredentialAccessRules.Where(r => credentials.Contains(r.ApplicationCredentialId)).ExecuteDeleteAsync(ct);
-            await db.ApplicationCredentials.Where(c => credentials.Contains(c.InternalId)).ExecuteDeleteAsync(ct);
-        }
-        await db.Assignments.Where(a => a.RoleId == id).ExecuteDeleteAsync(ct);
-        await db.SystemAssignments.Where(a => a.RoleId == id).ExecuteDeleteAsync(ct);
-        await db.ImpliedRoles.Where(i => i.PriorRoleId == id || i.ImpliedRoleId == id).ExecuteDeleteAsync(ct);
-        await db.Roles.Where(r => r.Id == id).ExecuteDeleteAsync(ct);
-        await tx.CommitAsync(ct);
+            var holders = await db.Assignments.Where(a => a.RoleId == id && a.Type == AssignmentType.UserProject)
+                .Select(a => new { a.ActorId, a.TargetId }).Distinct().ToListAsync(c);
+            foreach (var h in holders)
+            {
+                var credentials = await db.ApplicationCredentials.Where(x => x.UserId == h.ActorId && x.ProjectId == h.TargetId)
+                    .Select(x => x.InternalId).ToListAsync(c);
+                if (credentials.Count == 0) continue;
+                await db.ApplicationCredentialRoles.Where(r => credentials.Contains(r.ApplicationCredentialId)).ExecuteDeleteAsync(c);
+                await db.ApplicationCredentialAccessRules.Where(r => credentials.Contains(r.ApplicationCredentialId)).ExecuteDeleteAsync(c);
+                await db.ApplicationCredentials.Where(x => credentials.Contains(x.InternalId)).ExecuteDeleteAsync(c);
+            }
+            await db.Assignments.Where(a => a.RoleId == id).ExecuteDeleteAsync(c);
+            await db.SystemAssignments.Where(a => a.RoleId == id).ExecuteDeleteAsync(c);
+            await db.ImpliedRoles.Where(i => i.PriorRoleId == id || i.ImpliedRoleId == id).ExecuteDeleteAsync(c);
+            await db.Roles.Where(r => r.Id == id).ExecuteDeleteAsync(c);
+        }, ct);
         // Tokens are not revoked: like Keystone, validation recomputes a token's roles, so the role simply disappears
         // from them (and a token left without roles on its scope stops validating).
         await revision.BumpAsync(db, ct);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Storage;
@@ -54,12 +55,11 @@ public sealed class EndpointGroupManager(IdentityDb db, IdentityRevision revisio
     public async Task DeleteAsync(string id, CancellationToken ct)
     {
         if (!await db.EndpointGroups.AnyAsync(g => g.Id == id, ct)) throw NotFound(id);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await Transactions.RunAsync(db, async c =>
         {
-            await db.ProjectEndpointGroups.Where(p => p.EndpointGroupId == id).ExecuteDeleteAsync(ct);
-            await db.EndpointGroups.Where(g => g.Id == id).ExecuteDeleteAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            await db.ProjectEndpointGroups.Where(p => p.EndpointGroupId == id).ExecuteDeleteAsync(c);
+            await db.EndpointGroups.Where(g => g.Id == id).ExecuteDeleteAsync(c);
+        }, ct);
         await revision.BumpAsync(db, ct);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Storage;
@@ -68,12 +69,11 @@ public sealed class EndpointManager(IdentityDb db, IdentityRevision revision)
     public async Task DeleteAsync(string id, CancellationToken ct)
     {
         if (!await db.Endpoints.AnyAsync(e => e.Id == id, ct)) throw NotFound(id);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await Transactions.RunAsync(db, async c =>
         {
-            await DeleteReferencesAsync(db, [id], ct);
-            await db.Endpoints.Where(e => e.Id == id).ExecuteDeleteAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            await DeleteReferencesAsync(db, [id], c);
+            await db.Endpoints.Where(e => e.Id == id).ExecuteDeleteAsync(c);
+        }, ct);
         await revision.BumpAsync(db, ct);
     }
 

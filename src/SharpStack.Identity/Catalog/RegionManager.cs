@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Storage;
 using SharpStack.Identity.Storage.Entities;
@@ -61,18 +62,17 @@ public sealed class RegionManager(IdentityDb db, IdentityRevision revision)
 
     public async Task DeleteAsync(string id, CancellationToken ct)
     {
-        var all = await db.Regions.ToListAsync(ct);
-        if (all.All(r => r.Id != id)) throw NotFound(id);
-        var doomed = Subtree(all, id);
-        if (await db.Endpoints.AnyAsync(e => e.RegionId != null && doomed.Contains(e.RegionId), ct))
-            throw ApiException.Forbidden($"Unable to delete region {id} because it or its child regions have associated endpoints.");
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await Transactions.RunAsync(db, async c =>
         {
+            var all = await db.Regions.ToListAsync(c);
+            if (all.All(r => r.Id != id)) throw NotFound(id);
+            var doomed = Subtree(all, id);
+            if (await db.Endpoints.AnyAsync(e => e.RegionId != null && doomed.Contains(e.RegionId), c))
+                throw ApiException.Forbidden($"Unable to delete region {id} because it or its child regions have associated endpoints.");
             // Policy associations of the regions go with them (Keystone leaves them dangling).
-            await db.PolicyAssociations.Where(a => a.RegionId != null && doomed.Contains(a.RegionId)).ExecuteDeleteAsync(ct);
-            await db.Regions.Where(r => doomed.Contains(r.Id)).ExecuteDeleteAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            await db.PolicyAssociations.Where(a => a.RegionId != null && doomed.Contains(a.RegionId)).ExecuteDeleteAsync(c);
+            await db.Regions.Where(r => doomed.Contains(r.Id)).ExecuteDeleteAsync(c);
+        }, ct);
         await revision.BumpAsync(db, ct);
     }
 

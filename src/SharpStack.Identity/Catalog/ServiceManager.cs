@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Storage;
 using SharpStack.Identity.Storage.Entities;
@@ -50,15 +51,14 @@ public sealed class ServiceManager(IdentityDb db, IdentityRevision revision)
     public async Task DeleteAsync(string id, CancellationToken ct)
     {
         if (!await db.Services.AnyAsync(s => s.Id == id, ct)) throw NotFound(id);
-        var endpointIds = await db.Endpoints.Where(e => e.ServiceId == id).Select(e => e.Id).ToListAsync(ct);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await Transactions.RunAsync(db, async c =>
         {
-            await EndpointManager.DeleteReferencesAsync(db, endpointIds, ct);
-            await db.PolicyAssociations.Where(a => a.ServiceId == id).ExecuteDeleteAsync(ct);
-            await db.Endpoints.Where(e => e.ServiceId == id).ExecuteDeleteAsync(ct);
-            await db.Services.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            var endpointIds = await db.Endpoints.Where(e => e.ServiceId == id).Select(e => e.Id).ToListAsync(c);
+            await EndpointManager.DeleteReferencesAsync(db, endpointIds, c);
+            await db.PolicyAssociations.Where(a => a.ServiceId == id).ExecuteDeleteAsync(c);
+            await db.Endpoints.Where(e => e.ServiceId == id).ExecuteDeleteAsync(c);
+            await db.Services.Where(s => s.Id == id).ExecuteDeleteAsync(c);
+        }, ct);
         await revision.BumpAsync(db, ct);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Storage;
 using SharpStack.Identity.Storage.Entities;
@@ -17,42 +18,45 @@ public sealed class IdentityProviderManager(IdentityDb db, IdentityRevision revi
 {
     public async Task<IdentityProviderView> CreateAsync(string id, JsonObject idp, CancellationToken ct)
     {
-        var domainId = idp["domain_id"]?.GetValue<string>();
-        var autoDomain = string.IsNullOrEmpty(domainId);
-        if (!autoDomain && !await db.Projects.AnyAsync(p => p.Id == domainId && p.IsDomain, ct))
-            throw ApiException.NotFound($"Could not find domain: {domainId}.");
+        var requestedDomainId = idp["domain_id"]?.GetValue<string>();
+        var autoDomain = string.IsNullOrEmpty(requestedDomainId);
         var remoteIds = RemoteIds(idp);
-        if (await db.IdentityProviders.AnyAsync(p => p.Id == id, ct))
-            throw Conflict($"Duplicate entry: {id}");
-        await EnsureRemoteIdsFreeAsync(id, remoteIds, ct);
+        var row = await Transactions.RunAsync(db, async c =>
+        {
+            if (!autoDomain && !await db.Projects.AnyAsync(p => p.Id == requestedDomainId && p.IsDomain, c))
+                throw ApiException.NotFound($"Could not find domain: {requestedDomainId}.");
+            if (await db.IdentityProviders.AnyAsync(p => p.Id == id, c))
+                throw Conflict($"Duplicate entry: {id}");
+            await EnsureRemoteIdsFreeAsync(id, remoteIds, c);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (autoDomain)
-        {
-            domainId = Ids.New();
-            db.Projects.Add(new ProjectRow
+            var domainId = requestedDomainId;
+            if (autoDomain)
             {
-                Id = domainId,
-                Name = domainId,
-                DomainId = ProjectRow.RootDomainId,
-                IsDomain = true,
-                Enabled = true,
-                Description = "Auto generated federated domain for Identity Provider: " + id,
-            });
-        }
-        var row = new IdentityProviderRow
-        {
-            Id = id,
-            Enabled = idp["enabled"]?.GetValue<bool>() ?? false,
-            Description = idp["description"]?.GetValue<string>(),
-            DomainId = domainId!,
-            AuthorizationTtl = JsonIntegers.Read(idp, "authorization_ttl"),
-        };
-        db.IdentityProviders.Add(row);
-        foreach (var remote in remoteIds)
-            db.IdentityProviderRemoteIds.Add(new IdentityProviderRemoteIdRow { IdpId = id, RemoteId = remote });
-        await SaveAsync(id, remoteIds, ct);
-        await tx.CommitAsync(ct);
+                domainId = Ids.New();
+                db.Projects.Add(new ProjectRow
+                {
+                    Id = domainId,
+                    Name = domainId,
+                    DomainId = ProjectRow.RootDomainId,
+                    IsDomain = true,
+                    Enabled = true,
+                    Description = "Auto generated federated domain for Identity Provider: " + id,
+                });
+            }
+            var row = new IdentityProviderRow
+            {
+                Id = id,
+                Enabled = idp["enabled"]?.GetValue<bool>() ?? false,
+                Description = idp["description"]?.GetValue<string>(),
+                DomainId = domainId!,
+                AuthorizationTtl = JsonIntegers.Read(idp, "authorization_ttl"),
+            };
+            db.IdentityProviders.Add(row);
+            foreach (var remote in remoteIds)
+                db.IdentityProviderRemoteIds.Add(new IdentityProviderRemoteIdRow { IdpId = id, RemoteId = remote });
+            await SaveAsync(id, remoteIds, c);
+            return row;
+        }, ct);
         db.ChangeTracker.Clear();
         await revision.BumpAsync(db, ct);
         return new IdentityProviderView(row, remoteIds);
@@ -74,22 +78,24 @@ public sealed class IdentityProviderManager(IdentityDb db, IdentityRevision revi
 
     public async Task<IdentityProviderView> UpdateAsync(string id, JsonObject changes, CancellationToken ct)
     {
-        var row = await db.IdentityProviders.AsTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw NotFound(id);
-        if (changes.ContainsKey("description")) row.Description = changes["description"]?.GetValue<string>();
-        if (changes.ContainsKey("enabled")) row.Enabled = changes["enabled"]!.GetValue<bool>();
-        if (changes.ContainsKey("authorization_ttl")) row.AuthorizationTtl = JsonIntegers.Read(changes, "authorization_ttl");
-        var remoteIds = await RemoteIdsOfAsync(id, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (changes.ContainsKey("remote_ids"))
+        var (row, remoteIds) = await Transactions.RunAsync(db, async c =>
         {
-            remoteIds = RemoteIds(changes);
-            await EnsureRemoteIdsFreeAsync(id, remoteIds, ct);
-            await db.IdentityProviderRemoteIds.Where(r => r.IdpId == id).ExecuteDeleteAsync(ct);
-            foreach (var remote in remoteIds)
-                db.IdentityProviderRemoteIds.Add(new IdentityProviderRemoteIdRow { IdpId = id, RemoteId = remote });
-        }
-        await SaveAsync(id, remoteIds, ct);
-        await tx.CommitAsync(ct);
+            var row = await db.IdentityProviders.AsTracking().FirstOrDefaultAsync(p => p.Id == id, c) ?? throw NotFound(id);
+            if (changes.ContainsKey("description")) row.Description = changes["description"]?.GetValue<string>();
+            if (changes.ContainsKey("enabled")) row.Enabled = changes["enabled"]!.GetValue<bool>();
+            if (changes.ContainsKey("authorization_ttl")) row.AuthorizationTtl = JsonIntegers.Read(changes, "authorization_ttl");
+            var remoteIds = await RemoteIdsOfAsync(id, c);
+            if (changes.ContainsKey("remote_ids"))
+            {
+                remoteIds = RemoteIds(changes);
+                await EnsureRemoteIdsFreeAsync(id, remoteIds, c);
+                await db.IdentityProviderRemoteIds.Where(r => r.IdpId == id).ExecuteDeleteAsync(c);
+                foreach (var remote in remoteIds)
+                    db.IdentityProviderRemoteIds.Add(new IdentityProviderRemoteIdRow { IdpId = id, RemoteId = remote });
+            }
+            await SaveAsync(id, remoteIds, c);
+            return (row, remoteIds);
+        }, ct);
         db.ChangeTracker.Clear();
         await revision.BumpAsync(db, ct);
         return new IdentityProviderView(row, remoteIds);
@@ -98,12 +104,13 @@ public sealed class IdentityProviderManager(IdentityDb db, IdentityRevision revi
     /// <summary>Deletes the provider with its protocols and remote ids (its domain stays, as in Keystone).</summary>
     public async Task DeleteAsync(string id, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await db.IdentityProviders.AnyAsync(p => p.Id == id, ct)) throw NotFound(id);
-        await db.FederationProtocols.Where(p => p.IdpId == id).ExecuteDeleteAsync(ct);
-        await db.IdentityProviderRemoteIds.Where(r => r.IdpId == id).ExecuteDeleteAsync(ct);
-        await db.IdentityProviders.Where(p => p.Id == id).ExecuteDeleteAsync(ct);
-        await tx.CommitAsync(ct);
+        await Transactions.RunAsync(db, async c =>
+        {
+            if (!await db.IdentityProviders.AnyAsync(p => p.Id == id, c)) throw NotFound(id);
+            await db.FederationProtocols.Where(p => p.IdpId == id).ExecuteDeleteAsync(c);
+            await db.IdentityProviderRemoteIds.Where(r => r.IdpId == id).ExecuteDeleteAsync(c);
+            await db.IdentityProviders.Where(p => p.Id == id).ExecuteDeleteAsync(c);
+        }, ct);
         await revision.BumpAsync(db, ct);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Revocation;
 using SharpStack.Identity.Storage;
@@ -48,14 +49,13 @@ public sealed class ConsumerManager(IdentityDb db, IdentityRevision revision, Re
 
     public async Task DeleteAsync(string id, CancellationToken ct)
     {
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await Transactions.RunAsync(db, async c =>
         {
-            if (!await db.Consumers.AnyAsync(c => c.Id == id, ct)) throw NotFound();
-            await db.RequestTokens.Where(t => t.ConsumerId == id).ExecuteDeleteAsync(ct);
-            await db.AccessTokens.Where(t => t.ConsumerId == id).ExecuteDeleteAsync(ct);
-            await db.Consumers.Where(c => c.Id == id).ExecuteDeleteAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            if (!await db.Consumers.AnyAsync(x => x.Id == id, c)) throw NotFound();
+            await db.RequestTokens.Where(t => t.ConsumerId == id).ExecuteDeleteAsync(c);
+            await db.AccessTokens.Where(t => t.ConsumerId == id).ExecuteDeleteAsync(c);
+            await db.Consumers.Where(x => x.Id == id).ExecuteDeleteAsync(c);
+        }, ct);
         await revoker.RevokeConsumerAsync(id, ct);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Auth;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Api.Http;
 using SharpStack.Identity.Assignments;
 using SharpStack.Identity.Common;
@@ -113,22 +114,26 @@ public sealed class OAuthTokenManager(IdentityDb db, IdentityRevision revision, 
         if (string.IsNullOrEmpty(requestToken.AuthorizingUserId)) throw ApiException.Unauthorized();
 
         var duration = config.Get(IdentityOptions.AccessTokenDuration);
-        var row = new AccessTokenRow
+        DateTime? expiresAt = duration > 0 ? Expiry(duration) : null;
+        var row = await Transactions.RunAsync(db, async c =>
         {
-            Id = Ids.New(),
-            AccessSecret = Ids.New(),
-            AuthorizingUserId = requestToken.AuthorizingUserId,
-            ProjectId = requestToken.RequestedProjectId,
-            RoleIds = requestToken.RoleIds ?? "[]",
-            ConsumerId = requestToken.ConsumerId,
-            ExpiresAt = duration > 0 ? Expiry(duration) : null,
-        };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.AccessTokens.Add(row);
-        await db.SaveChangesAsync(ct);
-        if (await db.RequestTokens.Where(t => t.Id == requestToken.Id).ExecuteDeleteAsync(ct) == 0)
-            throw ApiException.NotFound("Request token not found");
-        await tx.CommitAsync(ct);
+            var row = new AccessTokenRow
+            {
+                Id = Ids.New(),
+                AccessSecret = Ids.New(),
+                AuthorizingUserId = requestToken.AuthorizingUserId,
+                ProjectId = requestToken.RequestedProjectId,
+                RoleIds = requestToken.RoleIds ?? "[]",
+                ConsumerId = requestToken.ConsumerId,
+                ExpiresAt = expiresAt,
+            };
+            db.AccessTokens.Add(row);
+            await db.SaveChangesAsync(c);
+            // The request token is used up: of two concurrent exchanges only one gets an access token.
+            if (await db.RequestTokens.Where(t => t.Id == requestToken.Id).ExecuteDeleteAsync(c) == 0)
+                throw ApiException.NotFound("Request token not found");
+            return row;
+        }, ct);
         db.ChangeTracker.Clear();
         await revision.BumpAsync(db, ct);
         return row;

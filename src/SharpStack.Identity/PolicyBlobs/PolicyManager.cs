@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Storage;
 using SharpStack.Identity.Storage.Entities;
@@ -49,12 +50,11 @@ public sealed class PolicyManager(IdentityDb db, IdentityRevision revision)
     public async Task DeleteAsync(string id, CancellationToken ct)
     {
         if (!await db.Policies.AnyAsync(p => p.Id == id, ct)) throw NotFound(id);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await Transactions.RunAsync(db, async c =>
         {
-            await db.PolicyAssociations.Where(a => a.PolicyId == id).ExecuteDeleteAsync(ct);
-            await db.Policies.Where(p => p.Id == id).ExecuteDeleteAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            await db.PolicyAssociations.Where(a => a.PolicyId == id).ExecuteDeleteAsync(c);
+            await db.Policies.Where(p => p.Id == id).ExecuteDeleteAsync(c);
+        }, ct);
         await revision.BumpAsync(db, ct);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Revocation;
 using SharpStack.Identity.Storage;
@@ -90,16 +91,16 @@ public sealed class GroupManager(IdentityDb db, IdentityRevision revision, Revok
     public async Task DeleteAsync(string id, CancellationToken ct)
     {
         if (!await db.Groups.AnyAsync(g => g.Id == id, ct)) throw NotFound(id);
-        var hadRoles = await db.Assignments.AnyAsync(a => a.ActorId == id, ct) || await db.SystemAssignments.AnyAsync(a => a.ActorId == id, ct);
-        var members = await db.GroupMemberships.Where(m => m.GroupId == id).Select(m => m.UserId).ToListAsync(ct);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var (hadRoles, members) = await Transactions.RunAsync(db, async c =>
         {
-            await db.GroupMemberships.Where(m => m.GroupId == id).ExecuteDeleteAsync(ct);
-            await db.Assignments.Where(a => a.ActorId == id).ExecuteDeleteAsync(ct);
-            await db.SystemAssignments.Where(a => a.ActorId == id).ExecuteDeleteAsync(ct);
-            await db.Groups.Where(g => g.Id == id).ExecuteDeleteAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            var hadRoles = await db.Assignments.AnyAsync(a => a.ActorId == id, c) || await db.SystemAssignments.AnyAsync(a => a.ActorId == id, c);
+            var members = await db.GroupMemberships.Where(m => m.GroupId == id).Select(m => m.UserId).ToListAsync(c);
+            await db.GroupMemberships.Where(m => m.GroupId == id).ExecuteDeleteAsync(c);
+            await db.Assignments.Where(a => a.ActorId == id).ExecuteDeleteAsync(c);
+            await db.SystemAssignments.Where(a => a.ActorId == id).ExecuteDeleteAsync(c);
+            await db.Groups.Where(g => g.Id == id).ExecuteDeleteAsync(c);
+            return (hadRoles, members);
+        }, ct);
         await revision.BumpAsync(db, ct);
         if (hadRoles)
             foreach (var userId in members)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Common;
 using SharpStack.Identity.Revocation;
 using SharpStack.Identity.Storage;
@@ -140,24 +141,23 @@ public sealed class UserManager(IdentityDb db, IdentityRevision revision, UserPa
     {
         if (!await db.Users.AnyAsync(u => u.Id == id, ct)) throw NotFound(id);
         var now = passwords.Now();
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await Transactions.RunAsync(db, async c =>
         {
-            await db.GroupMemberships.Where(m => m.UserId == id).ExecuteDeleteAsync(ct);
-            await db.Passwords.Where(p => p.UserId == id).ExecuteDeleteAsync(ct);
-            await db.Assignments.Where(a => a.ActorId == id).ExecuteDeleteAsync(ct);
-            await db.SystemAssignments.Where(a => a.ActorId == id).ExecuteDeleteAsync(ct);
-            await db.Credentials.Where(c => c.UserId == id).ExecuteDeleteAsync(ct);
+            await db.GroupMemberships.Where(m => m.UserId == id).ExecuteDeleteAsync(c);
+            await db.Passwords.Where(p => p.UserId == id).ExecuteDeleteAsync(c);
+            await db.Assignments.Where(a => a.ActorId == id).ExecuteDeleteAsync(c);
+            await db.SystemAssignments.Where(a => a.ActorId == id).ExecuteDeleteAsync(c);
+            await db.Credentials.Where(x => x.UserId == id).ExecuteDeleteAsync(c);
             var appCreds = db.ApplicationCredentials.Where(a => a.UserId == id).Select(a => a.InternalId);
-            await db.ApplicationCredentialRoles.Where(r => appCreds.Contains(r.ApplicationCredentialId)).ExecuteDeleteAsync(ct);
-            await db.ApplicationCredentialAccessRules.Where(r => appCreds.Contains(r.ApplicationCredentialId)).ExecuteDeleteAsync(ct);
-            await db.ApplicationCredentials.Where(a => a.UserId == id).ExecuteDeleteAsync(ct);
-            await db.AccessRules.Where(r => r.UserId == id).ExecuteDeleteAsync(ct);
+            await db.ApplicationCredentialRoles.Where(r => appCreds.Contains(r.ApplicationCredentialId)).ExecuteDeleteAsync(c);
+            await db.ApplicationCredentialAccessRules.Where(r => appCreds.Contains(r.ApplicationCredentialId)).ExecuteDeleteAsync(c);
+            await db.ApplicationCredentials.Where(a => a.UserId == id).ExecuteDeleteAsync(c);
+            await db.AccessRules.Where(r => r.UserId == id).ExecuteDeleteAsync(c);
             // Keystone soft-deletes trusts.
             await db.Trusts.Where(t => (t.TrustorUserId == id || t.TrusteeUserId == id) && t.DeletedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.DeletedAt, now), ct);
-            await db.Users.Where(u => u.Id == id).ExecuteDeleteAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.DeletedAt, now), c);
+            await db.Users.Where(u => u.Id == id).ExecuteDeleteAsync(c);
+        }, ct);
         await revision.BumpAsync(db, ct);
         await revoker.RevokeUserAsync(id, ct);
     }

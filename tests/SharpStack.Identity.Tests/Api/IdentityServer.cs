@@ -9,8 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Hosting;
 using SharpStack.Core.Logging;
+using SharpStack.Core.Storage;
 using SharpStack.Identity;
 using SharpStack.Identity.Setup;
+using SharpStack.Identity.Tests.Storage;
 
 namespace SharpStack.Identity.Tests.Api;
 
@@ -20,6 +22,7 @@ public sealed class IdentityServer : IAsyncLifetime
 {
     private WebApplication? _app;
     private LogSink? _sink;
+    private DatabaseUrl? _postgres;
 
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "sharpstack-test-" + Guid.NewGuid().ToString("N"));
     public string AdminPassword { get; } = "admin-" + Guid.NewGuid().ToString("N")[..8];
@@ -42,6 +45,10 @@ public sealed class IdentityServer : IAsyncLifetime
         // SHARPSTACK_TEST_IDENTITY_DATABASE=postgresql://user:pass@host runs every API test on its own PostgreSQL database.
         if (Environment.GetEnvironmentVariable("SHARPSTACK_TEST_IDENTITY_DATABASE") is { Length: > 0 } server && !env.ContainsKey("SHARPSTACK_DATABASE__CONNECTION"))
             env["SHARPSTACK_DATABASE__CONNECTION"] = server.TrimEnd('/') + "/sharpstack_api_" + Guid.NewGuid().ToString("N")[..12];
+        // The PostgreSQL database the migrator creates for this server is this fixture's: DisposeAsync drops it.
+        if (env.GetValueOrDefault("SHARPSTACK_DATABASE__CONNECTION") is { } connection
+            && DatabaseUrl.Parse(connection, "test") is { Engine: DatabaseEngine.PostgreSql } postgres)
+            _postgres = postgres;
         var config = ConfigLoader.Load(schema, null, env);
         Directory.CreateDirectory(DataDir);
         _sink = new LogSink(Path.Combine(DataDir, "test.log"));
@@ -61,6 +68,7 @@ public sealed class IdentityServer : IAsyncLifetime
     {
         if (_app is not null) await _app.DisposeAsync();
         _sink?.Dispose();
+        if (_postgres is not null) await TestDatabases.DropAsync(_postgres);
         try
         {
             Directory.Delete(DataDir, recursive: true);

@@ -17,17 +17,25 @@ public sealed class MigrationTests
     {
         var migrated = TestDatabases.New(engine);
         var created = TestDatabases.New(engine);
-        await using (var db = TestDatabases.Open(migrated))
-            await DatabaseMigrator.MigrateAsync(db, migrated, NullLogger.Instance, 0, TimeSpan.Zero, CancellationToken.None);
-        await using (var db = TestDatabases.Open(created))
-            await db.Database.EnsureCreatedAsync();
+        try
+        {
+            await using (var db = TestDatabases.Open(migrated))
+                await DatabaseMigrator.MigrateAsync(db, migrated, NullLogger.Instance, 0, TimeSpan.Zero, CancellationToken.None);
+            await using (var db = TestDatabases.Open(created))
+                await db.Database.EnsureCreatedAsync();
 
-        var expected = await SchemaAsync(created, engine);
-        var actual = await SchemaAsync(migrated, engine);
-        actual.Remove("__EFMigrationsHistory");
-        actual.Remove("__EFMigrationsLock");
-        Assert.Equal(string.Join("\n", expected.OrderBy(k => k.Key).Select(k => k.Key + ": " + k.Value)),
-                     string.Join("\n", actual.OrderBy(k => k.Key).Select(k => k.Key + ": " + k.Value)));
+            var expected = await SchemaAsync(created, engine);
+            var actual = await SchemaAsync(migrated, engine);
+            actual.Remove("__EFMigrationsHistory");
+            actual.Remove("__EFMigrationsLock");
+            Assert.Equal(string.Join("\n", expected.OrderBy(k => k.Key).Select(k => k.Key + ": " + k.Value)),
+                         string.Join("\n", actual.OrderBy(k => k.Key).Select(k => k.Key + ": " + k.Value)));
+        }
+        finally
+        {
+            await TestDatabases.DropAsync(migrated);
+            await TestDatabases.DropAsync(created);
+        }
     }
 
     [Theory]
@@ -35,22 +43,29 @@ public sealed class MigrationTests
     public async Task Concurrent_starts_apply_each_migration_once(string engine)
     {
         var url = TestDatabases.New(engine);
-        if (engine == "postgresql")
+        try
         {
-            // Let the database exist first: concurrent CREATE DATABASE is handled, but we test the migration lock here.
-            await using var first = TestDatabases.Open(url);
-            await DatabaseMigrator.MigrateAsync(first, url, NullLogger.Instance, 0, TimeSpan.Zero, CancellationToken.None);
-            await first.Database.ExecuteSqlRawAsync("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+            if (engine == "postgresql")
+            {
+                // Let the database exist first: concurrent CREATE DATABASE is handled, but we test the migration lock here.
+                await using var first = TestDatabases.Open(url);
+                await DatabaseMigrator.MigrateAsync(first, url, NullLogger.Instance, 0, TimeSpan.Zero, CancellationToken.None);
+                await first.Database.ExecuteSqlRawAsync("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+            }
+            var tasks = Enumerable.Range(0, 4).Select(async _ =>
+            {
+                await using var db = TestDatabases.Open(url);
+                await DatabaseMigrator.MigrateAsync(db, url, NullLogger.Instance, 3, TimeSpan.FromMilliseconds(100), CancellationToken.None);
+            }).ToList();
+            await Task.WhenAll(tasks);
+            await using var check = TestDatabases.Open(url);
+            Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+            Assert.Equal(check.Database.GetMigrations().Count(), (await check.Database.GetAppliedMigrationsAsync()).Count());
         }
-        var tasks = Enumerable.Range(0, 4).Select(async _ =>
+        finally
         {
-            await using var db = TestDatabases.Open(url);
-            await DatabaseMigrator.MigrateAsync(db, url, NullLogger.Instance, 3, TimeSpan.FromMilliseconds(100), CancellationToken.None);
-        }).ToList();
-        await Task.WhenAll(tasks);
-        await using var check = TestDatabases.Open(url);
-        Assert.Empty(await check.Database.GetPendingMigrationsAsync());
-        Assert.Equal(check.Database.GetMigrations().Count(), (await check.Database.GetAppliedMigrationsAsync()).Count());
+            await TestDatabases.DropAsync(url);
+        }
     }
 
     /// <summary>table → "column type null pk; …" plus its indexes, read from the database itself.</summary>
