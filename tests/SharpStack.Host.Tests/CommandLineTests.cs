@@ -48,7 +48,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("[DEFAULT]\nmy_ipp = 10.0.0.1\n", "unknown option 'my_ipp' in [DEFAULT]; did you mean my_ip?")]
     [InlineData("[DEFAULT]\nbind_host = #my_ip\n", "did you mean '$my_ip'?")]
     [InlineData("[identiy]\nbind_port = 5001\n", "unknown section [identiy]; did you mean [identity]?")]
-    [InlineData("[keystone_authtoken]\nauth_url = http://controller:5000\n", "unknown section [keystone_authtoken]")]
+    [InlineData("[keystone_authtoken]\nauth_uri = http://controller:5000\n", "unknown option 'auth_uri' in [keystone_authtoken]; did you mean auth_url?")]
     [InlineData("[token]\nexpiration = soon\n", "[token] expiration = 'soon' is not valid")]
     public async Task Up_with_a_bad_configuration_prints_one_line_and_exits_2(string ini, string expected)
     {

@@ -64,7 +64,7 @@ public static class ConsumersApi
             body = [];
         }
         var consumer = body.TryGetPropertyValue("consumer", out var node) ? node : new JsonObject();
-        KeystoneBody.Check(schema, consumer);
+        schema.Check(consumer);
         return (JsonObject)consumer!;
     }
 

@@ -61,7 +61,7 @@ public static class CredentialsApi
         var credential = body.TryGetPropertyValue("credential", out var node) ? node : new JsonObject();
         // Keystone enforces against the submitted credential before validating it.
         authz.Enforce(context, IdentityPolicyNames.CreateCredential, PolicyTargets.FromRoute(context).SetJson("target.credential", credential));
-        KeystoneBody.Check(CredentialSchemas.Create, credential);
+        CredentialSchemas.Create.Check(credential);
         Delegation.RequirePrimaryAuth(caller);
         var created = await credentials.CreateAsync(KeystoneBody.Normalize((JsonObject)credential!), context.RequestAborted);
         return KeystoneResponse.Entity("credential", Render(created, context), 201);

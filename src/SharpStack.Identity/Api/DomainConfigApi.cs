@@ -21,7 +21,7 @@ public static class DomainConfigApi
             v3.MapPatch(path, async (string domain_id, HttpContext context, IdentityAuthorizer authz, ProjectManager projects, DomainConfigManager configs) =>
             {
                 var (group, option) = GroupAndOption(context);
-                var config = await ResourceRequest.ReadMemberAsync(context, "config");
+                var config = await KeystoneBody.ReadMemberAsync(context, "config");
                 authz.Enforce(context, IdentityPolicyNames.UpdateDomainConfig);
                 await projects.GetDomainAsync(domain_id, context.RequestAborted);
                 return Config(await configs.UpdateAsync(domain_id, config, group, option, context.RequestAborted));
@@ -37,7 +37,7 @@ public static class DomainConfigApi
         }
         v3.MapPut("/domains/{domain_id}/config", async (string domain_id, HttpContext context, IdentityAuthorizer authz, ProjectManager projects, DomainConfigManager configs) =>
         {
-            var config = await ResourceRequest.ReadMemberAsync(context, "config");
+            var config = await KeystoneBody.ReadMemberAsync(context, "config");
             authz.Enforce(context, IdentityPolicyNames.CreateDomainConfig);
             await projects.GetDomainAsync(domain_id, context.RequestAborted);
             var (created, isNew) = await configs.CreateAsync(domain_id, config, context.RequestAborted);

@@ -32,7 +32,7 @@ public static class DomainsApi
         });
         v3.MapPost("/domains", async (HttpContext context, IdentityAuthorizer authz, DomainManager domains) =>
         {
-            var body = await ResourceRequest.ReadMemberAsync(context, "domain");
+            var body = await KeystoneBody.ReadMemberAsync(context, "domain");
             authz.Enforce(context, IdentityPolicyNames.CreateDomain);
             ResourceSchemas.DomainCreate.Check(body);
             var view = await domains.CreateAsync(body!.AsObject(), context.RequestAborted);
@@ -40,7 +40,7 @@ public static class DomainsApi
         });
         v3.MapPatch("/domains/{domain_id}", async (string domain_id, HttpContext context, IdentityAuthorizer authz, ProjectManager projects, DomainManager domains) =>
         {
-            var body = await ResourceRequest.ReadMemberAsync(context, "domain");
+            var body = await KeystoneBody.ReadMemberAsync(context, "domain");
             authz.Enforce(context, IdentityPolicyNames.UpdateDomain, await TargetAsync(projects, domain_id, context));
             ResourceSchemas.DomainUpdate.Check(body);
             var view = await domains.UpdateAsync(domain_id, body!.AsObject(), context.RequestAborted);

@@ -20,7 +20,7 @@ public static class ProjectTagsApi
         });
         v3.MapPut("/projects/{project_id}/tags", async (string project_id, HttpContext context, IdentityAuthorizer authz, ProjectManager projects, ProjectTagManager tags) =>
         {
-            var body = await ResourceRequest.ReadMemberAsync(context, "tags");
+            var body = await KeystoneBody.ReadMemberAsync(context, "tags");
             authz.Enforce(context, IdentityPolicyNames.UpdateProjectTags, await ProjectsApi.TargetAsync(projects, project_id, context));
             ResourceSchemas.TagsUpdate.Check(body);
             var list = body!.AsArray().Select(t => t!.GetValue<string>());

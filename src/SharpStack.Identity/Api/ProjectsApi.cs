@@ -26,7 +26,7 @@ public static class ProjectsApi
         v3.MapGetHead("/projects/{project_id}", GetAsync);
         v3.MapPost("/projects", async (HttpContext context, IdentityAuthorizer authz, ProjectManager projects) =>
         {
-            var body = await ResourceRequest.ReadMemberAsync(context, "project");
+            var body = await KeystoneBody.ReadMemberAsync(context, "project");
             var caller = authz.Enforce(context, IdentityPolicyNames.CreateProject, ResourceTargets.Requested(context, body));
             ResourceSchemas.ProjectCreate.Check(body);
             var view = await projects.CreateAsync(body!.AsObject(), caller.DomainId, context.RequestAborted);
@@ -34,7 +34,7 @@ public static class ProjectsApi
         });
         v3.MapPatch("/projects/{project_id}", async (string project_id, HttpContext context, IdentityAuthorizer authz, ProjectManager projects) =>
         {
-            var body = await ResourceRequest.ReadMemberAsync(context, "project");
+            var body = await KeystoneBody.ReadMemberAsync(context, "project");
             authz.Enforce(context, IdentityPolicyNames.UpdateProject, await TargetAsync(projects, project_id, context));
             ResourceSchemas.ProjectUpdate.Check(body);
             var changes = body!.AsObject();

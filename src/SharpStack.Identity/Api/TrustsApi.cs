@@ -27,7 +27,7 @@ public static class TrustsApi
             foreach (var (k, v) in node as JsonObject ?? [])
                 target.Set("target.trust." + k, Scalar(v));
             var caller = authz.Enforce(context, IdentityPolicyNames.CreateTrust, target);
-            KeystoneBody.Check(TrustSchemas.Create, node);
+            TrustSchemas.Create.Check(node);
             var trust = (JsonObject)node!;
             guards.BlockForTrusts(caller);
             var created = await trusts.CreateAsync(caller, trust, context.RequestAborted);

@@ -24,14 +24,12 @@ public static class KeystoneBody
         return node as JsonArray ?? throw ApiException.BadRequest($"Invalid input for field '{wrapper}': the value must be an array.");
     }
 
-    /// <summary>Keystone's 400 for a schema violation of any JSON value (objects, arrays, null).</summary>
-    public static void Check(JsonSchema schema, JsonNode? value)
+    /// <summary>The body's <paramref name="wrapper"/> unvalidated (<c>body.get(wrapper, {})</c>): {} when absent, JSON
+    /// null when null; for resources whose checks depend on more than one schema.</summary>
+    public static async Task<JsonNode?> ReadMemberAsync(HttpContext context, string wrapper)
     {
-        var error = schema.Validate(value);
-        if (error is null) return;
-        throw ApiException.BadRequest(error.Path.Count > 0
-            ? $"Invalid input for field '{error.JoinedPath()}': {error.VerboseMessage}"
-            : error.VerboseMessage);
+        var body = await KeystoneRequest.ReadObjectAsync(context);
+        return body.TryGetPropertyValue(wrapper, out var value) ? value : new JsonObject();
     }
 
     /// <summary>Keystone's _normalize_dict on create: ':' and '-' in top-level keys become '_' (a later key wins).</summary>
@@ -55,7 +53,7 @@ public static class KeystoneBody
     {
         var body = await KeystoneRequest.ReadObjectAsync(context);
         var value = body.TryGetPropertyValue(wrapper, out var node) ? node : missing;
-        Check(schema, value);
+        schema.Check(value);
         return value;
     }
 }

@@ -73,16 +73,4 @@ public static class KeystoneRequest
         return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
     }
-
-    /// <summary>Reads {"wrapper": {…}} and returns the inner object; a missing or non-object wrapper is a 400.</summary>
-    public static async Task<JsonObject> ReadEntityAsync(HttpContext context, string wrapper)
-    {
-        var body = await ReadObjectAsync(context);
-        return body[wrapper] switch
-        {
-            JsonObject o => o,
-            null => throw Expecting(wrapper, "request body"),
-            _ => throw ApiException.BadRequest($"Invalid input for field '{wrapper}': the value must be an object."),
-        };
-    }
 }
