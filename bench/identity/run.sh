@@ -10,7 +10,7 @@
 # Reports req/s, p50/p99 and the SharpStack/Keystone ratio, plus resident memory (from /proc) of each, in
 # bench/results/identity-<date>.md (also printed). Run as root from the repository (needs ../shared):
 #   bench/identity/run.sh
-# Knobs: BENCH_DURATION (10), BENCH_CONCURRENCY ("1 16 64"), BENCH_SCENARIOS (all of the above), BENCH_PORT
+# Knobs: BENCH_DURATION (10), BENCH_WARMUP (5 s per scenario and side, not measured), BENCH_CONCURRENCY ("1 16 64"), BENCH_SCENARIOS (all of the above), BENCH_PORT
 # (5100, SharpStack), BENCH_HASH_ROUNDS (25000), BENCH_USERS (1000), BENCH_REVOCATIONS (10000), SHARPSTACK_NO_BUILD=1.
 # The reference: started with ../shared/reference/up.sh keystone if :5000 does not answer. For the password
 # fixtures its /etc/keystone/keystone.conf gets [identity] password_hash_algorithm/rounds for a moment (uwsgi
@@ -22,6 +22,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SHARED=${SHARPSTACK_SHARED:-$ROOT/../shared}
 DURATION=${BENCH_DURATION:-10}
+WARMUP=${BENCH_WARMUP:-5}
 CONCURRENCY=${BENCH_CONCURRENCY:-1 16 64}
 SCENARIOS=${BENCH_SCENARIOS:-validate password rescope appcred userlist revoked}
 PORT=${BENCH_PORT:-5100}
@@ -238,6 +239,12 @@ for sc in $SCENARIOS; do
     esac
   done
   [ -n "$ok" ] || continue
+  # Warm both sides the same way first: SharpStack's JIT tiers up in the first seconds, and a cold start is not
+  # what a running cloud serves.
+  for side in $ok; do
+    log "$sc warm-up ${WARMUP}s $(side_name $side)"
+    ( . "$WORK/$side.env"; wrk -t2 -c16 -d"${WARMUP}s" --timeout 30s -s "$HERE/$(if [ "$sc" = revoked ]; then echo validate; else echo "$sc"; fi).lua" "$BENCH_BASE" > /dev/null 2>&1 || true )
+  done
   for c in $CONCURRENCY; do
     ss_r="- - - -" ref_r="- - - -"
     for side in $ok; do

@@ -10,7 +10,7 @@ namespace SharpStack.Core.Http;
 
 /// <summary>The outermost step of every service: request id header, one log line per request,
 /// and every failure turned into the service's JSON error (never HTML, never a stack trace).</summary>
-public sealed class ServicePipelineMiddleware(RequestDelegate next, IErrorWriter errors, ILogger<ServicePipelineMiddleware> log, ServiceIdentity service)
+public sealed partial class ServicePipelineMiddleware(RequestDelegate next, IErrorWriter errors, ILogger<ServicePipelineMiddleware> log, ServiceIdentity service)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -69,10 +69,8 @@ public sealed class ServicePipelineMiddleware(RequestDelegate next, IErrorWriter
             {
                 var auth = context.Features.Get<AuthContext>();
                 var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                log.LogInformation("{RequestId} {User} {Project} {Client} \"{Method} {Path}\" status: {Status} len: {Length} time: {Duration:F1}ms",
-                    requestId, auth?.UserId ?? "-", auth?.ProjectId ?? "-", context.Connection.RemoteIpAddress,
-                    context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
-                    context.Response.ContentLength ?? 0, ms);
+                RequestLine(log, requestId, auth?.UserId ?? "-", auth?.ProjectId ?? "-", context.Connection.RemoteIpAddress?.ToString() ?? "-",
+                    context.Request.Method, context.Request.Path.Value ?? "", context.Response.StatusCode, context.Response.ContentLength ?? 0, ms);
             }
         }
     }
@@ -96,4 +94,9 @@ public sealed class ServicePipelineMiddleware(RequestDelegate next, IErrorWriter
                 context.Response.Headers[k] = v;
         await errors.WriteAsync(context, status, title, message);
     }
+
+    // Source-generated: no template parsing and no boxing on the one line every request writes.
+    [LoggerMessage(Level = LogLevel.Information, Message = "{RequestId} {User} {Project} {Client} \"{Method} {Path}\" status: {Status} len: {Length} time: {Duration:F1}ms")]
+    private static partial void RequestLine(ILogger logger, string requestId, string user, string project, string client,
+        string method, string path, int status, long length, double duration);
 }

@@ -16,12 +16,14 @@ public sealed class LogSink : IDisposable
     {
         if (filePath is null)
         {
-            _writer = Console.Out;
+            // Our own buffered writer over stdout: Console.Out flushes (a write syscall) on every line.
+            _writer = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 65536) { AutoFlush = false };
+            _ownsWriter = true;
         }
         else
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(filePath))!);
-            _writer = new StreamWriter(new FileStream(filePath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete));
+            _writer = new StreamWriter(new FileStream(filePath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete), new System.Text.UTF8Encoding(false), 65536);
             _ownsWriter = true;
         }
         _pump = Task.Run(PumpAsync);
@@ -56,6 +58,5 @@ public sealed class LogSink : IDisposable
             // Logging must never fail the shutdown.
         }
         if (_ownsWriter) _writer.Dispose();
-        else _writer.Flush();
     }
 }
