@@ -36,7 +36,9 @@ public sealed class ValidatedToken(TokenData data, AuthContext context, long rev
 public sealed class TokenValidator(TokenProvider provider, IServiceScopeFactory scopes, IdentityRevision revision,
     RevocationList revocations, TimeProvider time) : ITokenAuthenticator
 {
-    private const int MaxCached = 200_000;
+    // Bounded by memory (an entry with its rendered body is a few kB); a miss is cheap anyway, since token data
+    // comes from TokenDataCache: only the decryption and the revocation check are redone.
+    private const int MaxCached = 10_000;
     private readonly ConcurrentDictionary<string, ValidatedToken> _cache = new(StringComparer.Ordinal);
     private readonly RevisionCache<(string UserId, string ProjectId), JsonArray> _catalogs = new(revision, 10_000);
 
@@ -85,13 +87,10 @@ public sealed class TokenValidator(TokenProvider provider, IServiceScopeFactory 
         return validated;
     }
 
-    /// <summary>Caches a token just issued (its data was loaded and checked while issuing).</summary>
-    public ValidatedToken Remember(string token, TokenData data)
-    {
-        var validated = new ValidatedToken(data, ToContext(data, token), revision.Current);
-        Store(token, validated, validated.Revision, time.GetUtcNow());
-        return validated;
-    }
+    /// <summary>Wraps a token just issued (its data was loaded and checked while issuing) for rendering. It is not
+    /// cached: most issued tokens are validated elsewhere or rarely, and caching each would let memory grow with the
+    /// issue rate.</summary>
+    public ValidatedToken Wrap(string token, TokenData data) => new(data, ToContext(data, token), revision.Current);
 
     /// <summary>Request authentication: the caller's context, or null when the token is not valid.</summary>
     public async ValueTask<AuthContext?> AuthenticateAsync(string token, CancellationToken cancellationToken)

@@ -77,6 +77,6 @@ public sealed class Authenticator(IEnumerable<IAuthMethod> methods, ScopeResolve
             if (consumed == 0)
                 throw ApiException.Forbidden($"No remaining uses for trust: {trust.Id}.");
         }
-        return new IssuedToken(token, validator.Remember(token, data));
+        return new IssuedToken(token, validator.Wrap(token, data));
     }
 }
