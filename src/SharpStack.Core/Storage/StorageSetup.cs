@@ -11,11 +11,15 @@ public static class StorageSetup
         switch (url.Engine)
         {
             case DatabaseEngine.Sqlite:
-                options.UseSqlite(url.ConnectionString);
+                // One JSON parameter per list (json_each), not one parameter per element: EF 10's default makes a
+                // 1,000-id "Contains" cost 1,000 parameter binds, each a linear search in SQLite.
+                options.UseSqlite(url.ConnectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             case DatabaseEngine.PostgreSql:
                 // Transient failures (a database restart, a dropped connection) are retried rather than surfaced.
-                options.UseNpgsql(url.ConnectionString, o => o.ExecutionStrategy(d => new PostgresExecutionStrategy(d)));
+                options.UseNpgsql(url.ConnectionString, o => o
+                    .ExecutionStrategy(d => new PostgresExecutionStrategy(d))
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
         }
         // Migrations are hand-written (no EF design-time tooling here), so there is no model snapshot to compare with.

@@ -40,11 +40,18 @@ public static class UsersApi
         authz.Enforce(context, IdentityPolicyNames.ListUsers, target);
         var query = UserListQuery.FromQuery(context.Request.Query, federated: true);
         if (domain is not null && query.DomainIds.Count == 0) query.DomainIds.Add(domain);
-        var rows = await users.ListAsync(query, context.RequestAborted);
         var filter = ListFilter.FromQuery(context, "name", "domain_id");
-        var rendered = rows.Where(u => domain is null || u.Row.DomainId == domain)
-            .Select(u => UserJson.Render(u, context)).Where(filter.Matches);
-        return Collection(context, config, "users", rendered);
+        return KeystoneResponse.StreamedCollection(context, "users", Render(users.StreamAsync(query, context.RequestAborted)), config.Get(IdentityOptions.ListLimit));
+
+        async IAsyncEnumerable<JsonObject> Render(IAsyncEnumerable<UserView> views)
+        {
+            await foreach (var u in views)
+            {
+                if (domain is not null && u.Row.DomainId != domain) continue;
+                var json = UserJson.Render(u, context);
+                if (filter.Matches(json)) yield return json;
+            }
+        }
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, IdentityAuthorizer authz, UserManager users, SharpStackConfig config)

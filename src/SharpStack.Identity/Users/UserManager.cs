@@ -22,19 +22,42 @@ public sealed class UserManager(IdentityDb db, IdentityRevision revision, UserPa
     public async Task<UserView> GetAsync(string id, CancellationToken ct) =>
         await ViewAsync(await FindAsync(id, ct) ?? throw NotFound(id), ct);
 
-    public async Task<List<UserView>> ListAsync(UserListQuery query, CancellationToken ct)
+    /// <summary>The users matching the query, read one by one (for lists of any size); the latest password's expiry
+    /// comes with each row. Queries filtering on password expiry use <see cref="ListAsync"/>.</summary>
+    public async IAsyncEnumerable<UserView> StreamAsync(UserListQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        // No federated (shadow) users are stored, so a federated filter matches nobody.
-        if (query.FederatedOnly) return [];
+        if (query.FederatedOnly || query.PasswordExpiry.Count > 0)
+        {
+            foreach (var user in await ListAsync(query, ct)) yield return user;
+            yield break;
+        }
+        var now = passwords.Now();
+        var rows = Filter(query)
+            .OrderBy(u => u.Id)
+            .Select(u => new { Row = u, Expires = db.Passwords.Where(p => p.UserId == u.Id).OrderByDescending(p => p.Id).Select(p => p.ExpiresAt).FirstOrDefault() })
+            .AsAsyncEnumerable();
+        await foreach (var r in rows.WithCancellation(ct))
+            yield return new UserView(r.Row, UserState.IsEnabled(r.Row, config, now), r.Expires);
+    }
+
+    private IQueryable<UserRow> Filter(UserListQuery query)
+    {
         IQueryable<UserRow> users = db.Users;
         if (query.GroupId is { } groupId)
             users = users.Where(u => db.GroupMemberships.Any(m => m.GroupId == groupId && m.UserId == u.Id));
         foreach (var domainId in query.DomainIds) users = users.Where(u => u.DomainId == domainId);
         foreach (var name in query.Names) users = users.Where(u => u.Name == name);
         foreach (var enabled in query.Enabled) users = users.Where(u => u.Enabled == enabled);
+        return users;
+    }
+
+    public async Task<List<UserView>> ListAsync(UserListQuery query, CancellationToken ct)
+    {
+        // No federated (shadow) users are stored, so a federated filter matches nobody.
+        if (query.FederatedOnly) return [];
+        var users = Filter(query);
         var rows = await users.OrderBy(u => u.Id).ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var history = (await db.Passwords.Where(p => ids.Contains(p.UserId))
+        var history = (await db.Passwords.Where(p => users.Any(u => u.Id == p.UserId))
                 .Select(p => new { p.UserId, p.Id, p.ExpiresAt }).ToListAsync(ct))
             .ToLookup(p => p.UserId);
         if (query.PasswordExpiry.Count > 0)

@@ -48,20 +48,64 @@ public static class KeystoneResponse
         return new JsonResult(body, 200);
     }
 
+    /// <summary>A collection written item by item as it is read, so a list of thousands holds one rendered item in
+    /// memory at a time rather than the whole tree; <paramref name="limit"/> cuts it and marks it truncated.</summary>
+    public static IResult StreamedCollection(HttpContext context, string name, IAsyncEnumerable<JsonObject> items, int? limit = null) =>
+        new StreamedCollectionResult(name, items, limit);
+
+    private sealed class StreamedCollectionResult(string name, IAsyncEnumerable<JsonObject> items, int? limit) : IResult
+    {
+        // Large lists are CPU-bound: running more of them at once than there are cores only adds memory in flight
+        // (each holds its rows and output), so they take turns; throughput is the same.
+        private static readonly SemaphoreSlim Turns = new(Math.Max(2, Environment.ProcessorCount), Math.Max(2, Environment.ProcessorCount));
+
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            await Turns.WaitAsync(context.RequestAborted);
+            try
+            {
+                await WriteAsync(context);
+            }
+            finally
+            {
+                Turns.Release();
+            }
+        }
+
+        private Task WriteAsync(HttpContext context) => SharpStack.Core.Http.PooledJsonBody.WriteAsync(context, 200, async writer =>
+        {
+            var r = context.Request;
+            writer.WriteStartObject();
+            writer.WriteStartArray(name);
+            var count = 0;
+            var truncated = false;
+            await foreach (var item in items.WithCancellation(context.RequestAborted))
+            {
+                if (limit is { } max && count == max)
+                {
+                    truncated = true;
+                    break;
+                }
+                item.WriteTo(writer, Options);
+                count++;
+            }
+            writer.WriteEndArray();
+            writer.WriteStartObject("links");
+            writer.WriteString("self", BaseUrl(context) + r.Path.Value + r.QueryString.Value);
+            writer.WriteNull("previous");
+            writer.WriteNull("next");
+            writer.WriteEndObject();
+            if (truncated) writer.WriteBoolean("truncated", true);
+            writer.WriteEndObject();
+        });
+    }
+
     /// <summary>A JSON body with an explicit status, serialized without reflection.</summary>
     public sealed class JsonResult(JsonNode body, int status) : IResult
     {
         public JsonNode Body { get; } = body;
 
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            var response = httpContext.Response;
-            response.StatusCode = status;
-            response.ContentType = "application/json";
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(Body, Options);
-            response.ContentLength = bytes.Length;
-            await response.Body.WriteAsync(bytes, httpContext.RequestAborted);
-        }
+        public Task ExecuteAsync(HttpContext httpContext) => SharpStack.Core.Http.PooledJsonBody.WriteAsync(httpContext, status, Body, Options);
     }
 }
 
