@@ -1,13 +1,14 @@
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Hosting;
 using SharpStack.Identity;
+using SharpStack.Image;
 
 namespace SharpStack.Host;
 
 /// <summary>Every service this program can run, in start order.</summary>
 public static class Services
 {
-    public static readonly IReadOnlyList<IServiceModule> All = [new IdentityModule()];
+    public static readonly IReadOnlyList<IServiceModule> All = [new IdentityModule(), new ImageModule()];
 
     public static IServiceModule? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 

@@ -124,23 +124,6 @@ public static class IdentityServices
         return Task.CompletedTask;
     }
 
-    private static PolicyEnforcer CreateEnforcer(SharpStackConfig config, ILoggerFactory logs)
-    {
-        var enforcer = new PolicyEnforcer(new PolicyOptions
-        {
-            EnforceScope = config.Get(CoreOptions.EnforceScope),
-            EnforceNewDefaults = config.Get(CoreOptions.EnforceNewDefaults),
-            PolicyFile = config.Get(CoreOptions.PolicyFile),
-        }, logs.CreateLogger("SharpStack.Identity.Policy"));
-        KeystonePolicies.RegisterAll(enforcer);
-        try
-        {
-            enforcer.Load();
-        }
-        catch (PolicyFileException e)
-        {
-            throw new ConfigException("[oslo_policy] policy_file: " + e.Message);
-        }
-        return enforcer;
-    }
+    private static PolicyEnforcer CreateEnforcer(SharpStackConfig config, ILoggerFactory logs) =>
+        PolicySetup.CreateEnforcer(config, logs.CreateLogger("SharpStack.Identity.Policy"), e => KeystonePolicies.RegisterAll(e));
 }

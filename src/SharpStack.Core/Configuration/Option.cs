@@ -75,6 +75,13 @@ internal static class OptionParsers
         return (true, v, null);
     }
 
+    public static (bool, long, string?) Long(string raw, long? min)
+    {
+        if (!long.TryParse(raw.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+            return (false, 0, null);
+        return min is { } lo && v < lo ? (false, v, null) : (true, v, null);
+    }
+
     public static (bool, double, string?) Float(string raw, double? min, double? max)
     {
         if (!double.TryParse(raw.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v))

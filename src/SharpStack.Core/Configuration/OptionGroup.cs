@@ -56,6 +56,11 @@ public sealed class OptionGroup
         }));
     }
 
+    /// <summary>A 64-bit integer (sizes in bytes).</summary>
+    public Option<long> Long(string name, long defaultValue, string help, long? min = null) =>
+        Add(new Option<long>(this, name, defaultValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            help, min is { } lo ? $"an integer >= {lo}" : "an integer", raw => OptionParsers.Long(raw, min)));
+
     public Option<double> Float(string name, double defaultValue, string help, double? min = null, double? max = null) =>
         Add(new Option<double>(this, name, defaultValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
             help, min is null ? "a number" : $"a number >= {min}", raw => OptionParsers.Float(raw, min, max)));

@@ -26,6 +26,9 @@ public interface IServiceModule
     /// <summary>The WWW-Authenticate value sent with 401 answers (Keystone uri="…"), or null.</summary>
     string? WwwAuthenticate(ServiceContext context) => null;
 
+    /// <summary>The catalog entry and service user the all-in-one set-up creates for this service (null for Identity itself).</summary>
+    CatalogRegistration? Catalog(ServiceContext context) => null;
+
     void ConfigureServices(IServiceCollection services, ServiceContext context);
 
     /// <summary>Adds middleware after the shared pipeline (e.g. token authentication) and maps the routes.</summary>

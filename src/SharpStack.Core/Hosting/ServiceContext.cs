@@ -14,5 +14,9 @@ public sealed class ServiceContext(SharpStackConfig config, string dataDir, LogS
     public LogSink LogSink { get; } = logSink;
 
     /// <summary>Services running in this process, by name; lets a service skip HTTP to a neighbour only where that is explicit.</summary>
+    /// <summary>The Identity URL of the all-in-one cloud (`sharpstack up`), whose service users are made on start;
+    /// null when services must be told [keystone_authtoken] auth_url and their user.</summary>
+    public Uri? LocalIdentityUrl { get; set; }
+
     public ISet<string> LocalServices { get; } = new HashSet<string>();
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using SharpStack.Core.Auth.Remote;
 using SharpStack.Core.Hosting;
 using SharpStack.Core.Logging;
 using SharpStack.Host.Hosting;
@@ -31,6 +32,7 @@ public static class UpCommand
             var config = ConfigFile.Load(ConfigFile.Locate(parse.GetValue(configFile), dir));
             using var sink = new LogSink(config.Get(CoreOptions.LogFile));
             var context = new ServiceContext(config, dir, sink);
+            context.LocalIdentityUrl = new Uri(IdentityModule.PublicBase(context) + "/v3");
             var host = new CloudHost(context, Services.All);
             host.CheckPortsFree();
             AllInOneSetup.PrepareKeys(context);
@@ -38,6 +40,12 @@ public static class UpCommand
 
             var identity = host.Apps.First(a => a.Module is IdentityModule).App;
             var admin = await AllInOneSetup.RunAsync(identity.Services, context, parse.GetValue(password), ct);
+            foreach (var (module, _) in host.Apps)
+            {
+                if (module.Catalog(context) is not { } registration) continue;
+                await ServiceRegistrar.EnsureAsync(identity.Services, registration,
+                    LocalServiceUsers.Ensure(dir, registration.ServiceUser), AllInOneSetup.Region, ct);
+            }
             await host.StartAsync(ct);
 
             Console.WriteLine($"SharpStack is up ({started.Elapsed.TotalSeconds:F1}s).");

@@ -73,7 +73,7 @@ public static class AuthApi
         if (caller.ProjectId is null)
             throw ApiException.Forbidden("A project-scoped token is required to produce a service catalog.");
         var catalog = await catalogs.BuildAsync(caller.TrustorUserId ?? caller.UserId, caller.ProjectId, context.RequestAborted);
-        return new KeystoneResponse.JsonResult(new JsonObject
+        return new SharpStack.Core.Http.JsonBodyResult(new JsonObject
         {
             ["catalog"] = catalog,
             ["links"] = new JsonObject { ["self"] = KeystoneResponse.BaseUrl(context) + "/v3/auth/catalog" },
@@ -100,7 +100,7 @@ public static class AuthApi
         var system = new JsonArray();
         if (await targets.HasSystemAsync(caller.UserId, context.RequestAborted))
             system.Add(new JsonObject { ["all"] = true });
-        return new KeystoneResponse.JsonResult(new JsonObject
+        return new SharpStack.Core.Http.JsonBodyResult(new JsonObject
         {
             ["system"] = system,
             ["links"] = new JsonObject { ["self"] = KeystoneResponse.BaseUrl(context) + "/v3/auth/system" },

@@ -88,5 +88,5 @@ public static class DomainConfigApi
         (context.Request.RouteValues["group"] as string, context.Request.RouteValues["option"] as string);
 
     private static IResult Config(JsonObject config, int status = 200) =>
-        new KeystoneResponse.JsonResult(new JsonObject { ["config"] = config }, status);
+        new SharpStack.Core.Http.JsonBodyResult(new JsonObject { ["config"] = config }, status);
 }

@@ -53,7 +53,7 @@ public static class ImpliedRolesApi
             authz.Enforce(context, IdentityPolicyNames.CreateImpliedRole, Target(context, prior, impliedRole));
             await implied.CreateAsync(prior_role_id, implied_role_id, context.RequestAborted);
             var body = Inference(context, prior, RoleRef(impliedRole, context), $"roles/{prior_role_id}/implies/{implied_role_id}");
-            return new KeystoneResponse.JsonResult(body.Body, 201);
+            return new SharpStack.Core.Http.JsonBodyResult(body.Body, 201);
         });
         v3.MapDelete("/roles/{prior_role_id}/implies/{implied_role_id}", async (string prior_role_id, string implied_role_id, HttpContext context,
             IdentityAuthorizer authz, RoleManager roles, ImpliedRoleManager implied) =>
@@ -76,7 +76,7 @@ public static class ImpliedRolesApi
                 inferences.Add(new JsonObject { ["prior_role"] = RoleRef(byId[group.Key], context), ["implies"] = list });
             }
             // Keystone's role_inferences answer has no links.
-            return new KeystoneResponse.JsonResult(new JsonObject { ["role_inferences"] = inferences }, 200);
+            return new SharpStack.Core.Http.JsonBodyResult(new JsonObject { ["role_inferences"] = inferences }, 200);
         });
     }
 
@@ -103,7 +103,7 @@ public static class ImpliedRolesApi
         ["name"] = r.Name,
     };
 
-    private static KeystoneResponse.JsonResult Inference(HttpContext context, RoleRow prior, JsonNode implies, string self) =>
+    private static SharpStack.Core.Http.JsonBodyResult Inference(HttpContext context, RoleRow prior, JsonNode implies, string self) =>
         new(new JsonObject
         {
             ["role_inference"] = new JsonObject { ["prior_role"] = RoleRef(prior, context), ["implies"] = implies },

@@ -20,7 +20,7 @@ public static class LimitsApi
         v3.MapGetHead("/limits/model", (HttpContext context, IdentityAuthorizer authz, LimitManager limits) =>
         {
             authz.Enforce(context, IdentityPolicyNames.GetLimitModel, PolicyTargets.FromRoute(context));
-            return new KeystoneResponse.JsonResult(new JsonObject
+            return new SharpStack.Core.Http.JsonBodyResult(new JsonObject
             {
                 ["model"] = new JsonObject { ["name"] = limits.Model.Name, ["description"] = limits.Model.Description },
             }, 200);
@@ -41,7 +41,7 @@ public static class LimitsApi
             var items = await KeystoneBody.ReadArrayAsync(context, "limits", LimitSchemas.LimitCreate);
             var created = await limits.CreateAsync(items, context.RequestAborted);
             // Keystone's batch answer has no collection links.
-            return new KeystoneResponse.JsonResult(new JsonObject
+            return new SharpStack.Core.Http.JsonBodyResult(new JsonObject
             {
                 ["limits"] = new JsonArray(created.Select(l => (JsonNode)Render(l, context)).ToArray()),
             }, 201);

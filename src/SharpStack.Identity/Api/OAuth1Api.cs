@@ -49,7 +49,7 @@ public static class OAuth1Api
             OAuth1Schemas.AuthorizeRoles.Check(roles);
             guards.BlockForOAuth(caller);
             var verifier = await tokens.AuthorizeAsync(caller, requestTokenId, (JsonArray)roles!, context.RequestAborted);
-            return new KeystoneResponse.JsonResult(new JsonObject { ["token"] = new JsonObject { ["oauth_verifier"] = verifier } }, 200);
+            return new SharpStack.Core.Http.JsonBodyResult(new JsonObject { ["token"] = new JsonObject { ["oauth_verifier"] = verifier } }, 200);
         });
     }
 

@@ -55,7 +55,7 @@ public static class ProjectTagsApi
     }
 
     /// <summary>Keystone's tag list body: the tags and a "self" link to the API root.</summary>
-    private static IResult Tags(HttpContext context, IEnumerable<string> tags) => new KeystoneResponse.JsonResult(new JsonObject
+    private static IResult Tags(HttpContext context, IEnumerable<string> tags) => new SharpStack.Core.Http.JsonBodyResult(new JsonObject
     {
         ["links"] = new JsonObject { ["self"] = KeystoneResponse.BaseUrl(context) + "/v3" },
         ["tags"] = new JsonArray(tags.Select(t => (JsonNode?)t).ToArray()),

@@ -32,7 +32,7 @@ public static class RegisteredLimitsApi
             var items = await KeystoneBody.ReadArrayAsync(context, "registered_limits", LimitSchemas.RegisteredLimitCreate);
             var rows = await limits.CreateAsync(items, context.RequestAborted);
             // Keystone's batch answer has no collection links.
-            return new KeystoneResponse.JsonResult(new JsonObject
+            return new SharpStack.Core.Http.JsonBodyResult(new JsonObject
             {
                 ["registered_limits"] = new JsonArray(rows.Select(r => (JsonNode)Render(r, context)).ToArray()),
             }, 201);

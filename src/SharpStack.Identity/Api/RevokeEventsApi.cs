@@ -30,7 +30,7 @@ public static class RevokeEventsApi
             var events = new JsonArray();
             foreach (var e in await query.OrderBy(e => e.RevokedAt).ThenBy(e => e.Id).ToListAsync(context.RequestAborted))
                 events.Add(Render(e));
-            return new KeystoneResponse.JsonResult(new JsonObject
+            return new SharpStack.Core.Http.JsonBodyResult(new JsonObject
             {
                 ["events"] = events,
                 ["links"] = new JsonObject

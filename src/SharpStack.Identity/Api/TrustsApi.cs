@@ -68,7 +68,7 @@ public static class TrustsApi
         {
             var trust = await AuthorizedTrustAsync(context, authz, guards, trusts, id, IdentityPolicyNames.ListRolesForTrust);
             var rendered = await RenderFullAsync(trust, roles, context);
-            return new KeystoneResponse.JsonResult(new JsonObject
+            return new SharpStack.Core.Http.JsonBodyResult(new JsonObject
             {
                 ["roles"] = rendered["roles"]!.DeepClone(),
                 ["links"] = rendered["roles_links"]!.DeepClone(),

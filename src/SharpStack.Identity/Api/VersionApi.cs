@@ -14,14 +14,14 @@ public static class VersionApi
     public static void Map(WebApplication app)
     {
         app.MapGetHead("/", (HttpContext context) =>
-            new KeystoneResponse.JsonResult(new JsonObject
+            new SharpStack.Core.Http.JsonBodyResult(new JsonObject
             {
                 ["versions"] = new JsonObject { ["values"] = new JsonArray(Version(context)) },
             }, 300));
         app.MapGetHead("/v3", (HttpContext context) =>
             WantsJsonHome(context)
                 ? JsonHome.Result(context)
-                : new KeystoneResponse.JsonResult(new JsonObject { ["version"] = Version(context) }, 200));
+                : new SharpStack.Core.Http.JsonBodyResult(new JsonObject { ["version"] = Version(context) }, 200));
     }
 
     private static bool WantsJsonHome(HttpContext context) =>

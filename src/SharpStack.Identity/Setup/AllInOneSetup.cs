@@ -47,7 +47,7 @@ public static class AllInOneSetup
     public static string EndpointOf(IServiceModule module, ServiceContext context) => module switch
     {
         IdentityModule => IdentityModule.PublicBase(context) + "/v3",
-        _ => $"port {context.Config.Get(module.PortOption)}",
+        _ => module.Catalog(context)?.Url ?? $"port {context.Config.Get(module.PortOption)}",
     };
 
     private static string NewPassword() =>

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SharpStack.Core.Errors;
@@ -18,59 +16,14 @@ public static class KeystoneRequest
     /// <summary>Reads the whole body as a JSON object; an empty body reads as {}.</summary>
     public static async Task<JsonObject> ReadObjectAsync(HttpContext context)
     {
-        var request = context.Request;
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (buffer.Length == 0) return [];
+        var contentType = context.Request.ContentType;
         // Keystone parses a body without Content-Type as JSON too, and accepts application/*+json.
-        if (!string.IsNullOrEmpty(request.ContentType) && !IsJson(request.ContentType))
-            throw Expecting("application/json", "Content-Type header");
-        JsonNode? node;
-        try
+        var parsed = await JsonRequestBody.ReadAsync(context, () => Expecting("valid JSON", "request body"), () =>
         {
-            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = 64 });
-            node = ToNode(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            throw Expecting("valid JSON", "request body");
-        }
-        catch (DecoderFallbackException)
-        {
-            throw Expecting("valid JSON", "request body");
-        }
-        catch (ArgumentException)
-        {
-            throw Expecting("valid JSON", "request body");
-        }
-        return node as JsonObject ?? throw Expecting("valid JSON", "request body");
-    }
-
-    /// <summary>Builds the node tree eagerly, the last of duplicate keys winning as in Python's json (a lazily built
-    /// JsonObject would throw on duplicates later, outside this method's error handling).</summary>
-    private static JsonNode? ToNode(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var obj = new JsonObject();
-                foreach (var property in element.EnumerateObject()) obj[property.Name] = ToNode(property.Value);
-                return obj;
-            case JsonValueKind.Array:
-                var array = new JsonArray();
-                foreach (var item in element.EnumerateArray()) array.Add(ToNode(item));
-                return array;
-            case JsonValueKind.Null:
-                return null;
-            default:
-                return JsonValue.Create(element.Clone());
-        }
-    }
-
-    private static bool IsJson(string contentType)
-    {
-        var mediaType = contentType.Split(';')[0].Trim();
-        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+            if (!string.IsNullOrEmpty(contentType) && !JsonRequestBody.IsJson(contentType))
+                throw Expecting("application/json", "Content-Type header");
+        });
+        if (parsed.Empty) return [];
+        return parsed.Value as JsonObject ?? throw Expecting("valid JSON", "request body");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using SharpStack.Core.Http;
 
 namespace SharpStack.Identity.Api.Http;
 
@@ -27,7 +28,7 @@ public static class KeystoneResponse
     }
 
     public static IResult Entity(string name, JsonNode entity, int status = 200) =>
-        new JsonResult(new JsonObject { [name] = entity }, status);
+        new JsonBodyResult(new JsonObject { [name] = entity }, status);
 
     public static IResult Collection(HttpContext context, string name, IEnumerable<JsonNode> items, bool truncated = false)
     {
@@ -45,7 +46,7 @@ public static class KeystoneResponse
             },
         };
         if (truncated) body["truncated"] = true;
-        return new JsonResult(body, 200);
+        return new JsonBodyResult(body, 200);
     }
 
     /// <summary>A collection written item by item as it is read, so a list of thousands holds one rendered item in
@@ -100,13 +101,6 @@ public static class KeystoneResponse
         });
     }
 
-    /// <summary>A JSON body with an explicit status, serialized without reflection.</summary>
-    public sealed class JsonResult(JsonNode body, int status) : IResult
-    {
-        public JsonNode Body { get; } = body;
-
-        public Task ExecuteAsync(HttpContext httpContext) => SharpStack.Core.Http.PooledJsonBody.WriteAsync(httpContext, status, Body, Options);
-    }
 }
 
 /// <summary>The configured public base URL of Identity, when [identity] public_endpoint is set.</summary>

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
-namespace SharpStack.Identity.Api.Http;
+namespace SharpStack.Core.Http;
 
-/// <summary>Route helpers: Keystone answers HEAD wherever it answers GET.</summary>
+/// <summary>Route helpers: OpenStack services answer HEAD wherever they answer GET.</summary>
 public static class RouteExtensions
 {
     private static readonly string[] GetHead = ["GET", "HEAD"];

@@ -1,13 +1,11 @@
-using SharpStack.Core.Policy;
-
-namespace SharpStack.Identity.Policies;
+namespace SharpStack.Core.Policy;
 
 /// <summary>
-/// Builds the credentials keystone enforces its rules with: oslo.context's policy values for the
+/// Builds the credentials every service enforces its rules with: oslo.context's policy values for the
 /// token's user and scope, plus the rendered token body under <c>token</c> (keystone's rules read
 /// <c>token.domain.id</c>, <c>token.project.domain.id</c> and friends from it).
 /// </summary>
-public static class KeystoneCredentials
+public static class TokenCredentials
 {
     /// <summary>A project-scoped token.</summary>
     public static PolicyCredentials ForProject(

@@ -4,7 +4,7 @@ using SharpStack.Identity.Policies;
 
 namespace SharpStack.Identity.Tests.Policies;
 
-public sealed class KeystoneCredentialsTests
+public sealed class TokenCredentialsTests
 {
     /// <summary>The generator's personas, rebuilt with the helper.</summary>
     private static PolicyCredentials Build(string persona)
@@ -12,16 +12,16 @@ public sealed class KeystoneCredentialsTests
         string[] admin = ["admin", "member", "reader"];
         return persona switch
         {
-            "project_admin" => KeystoneCredentials.ForProject("u_padmin", "d1", "p1", "d1", admin),
-            "project_member" => KeystoneCredentials.ForProject("u_member", "d1", "p1", "d1", ["member", "reader"]),
-            "project_reader" => KeystoneCredentials.ForProject("u_reader", "d1", "p1", "d1", ["reader"]),
-            "system_admin" => KeystoneCredentials.ForSystem("u_sysadmin", "default", admin),
-            "system_reader" => KeystoneCredentials.ForSystem("u_sysreader", "default", ["reader"]),
-            "domain_admin" => KeystoneCredentials.ForDomain("u_dadmin", "d1", "d1", admin),
-            "domain_reader" => KeystoneCredentials.ForDomain("u_dreader", "d1", "d1", ["reader"]),
-            "owner" => KeystoneCredentials.ForProject("u_owner", "d1", "p1", "d1", ["member", "reader"]),
-            "other_domain_admin" => KeystoneCredentials.ForDomain("u_d2admin", "d2", "d2", admin),
-            "service" => KeystoneCredentials.ForProject("u_service", "default", "p_service", "default", ["service"]),
+            "project_admin" => TokenCredentials.ForProject("u_padmin", "d1", "p1", "d1", admin),
+            "project_member" => TokenCredentials.ForProject("u_member", "d1", "p1", "d1", ["member", "reader"]),
+            "project_reader" => TokenCredentials.ForProject("u_reader", "d1", "p1", "d1", ["reader"]),
+            "system_admin" => TokenCredentials.ForSystem("u_sysadmin", "default", admin),
+            "system_reader" => TokenCredentials.ForSystem("u_sysreader", "default", ["reader"]),
+            "domain_admin" => TokenCredentials.ForDomain("u_dadmin", "d1", "d1", admin),
+            "domain_reader" => TokenCredentials.ForDomain("u_dreader", "d1", "d1", ["reader"]),
+            "owner" => TokenCredentials.ForProject("u_owner", "d1", "p1", "d1", ["member", "reader"]),
+            "other_domain_admin" => TokenCredentials.ForDomain("u_d2admin", "d2", "d2", admin),
+            "service" => TokenCredentials.ForProject("u_service", "default", "p_service", "default", ["service"]),
             _ => throw new ArgumentOutOfRangeException(nameof(persona)),
         };
     }
@@ -58,21 +58,21 @@ public sealed class KeystoneCredentialsTests
     [Fact]
     public void Scope_and_token_shape()
     {
-        var domain = KeystoneCredentials.ForDomain("u", "d1", "d1", ["admin"]);
+        var domain = TokenCredentials.ForDomain("u", "d1", "d1", ["admin"]);
         Assert.Equal(PolicyScopes.Domain, domain.TokenScope);
         Assert.False(domain.IsAdminProject);
         var token = Assert.IsType<Dictionary<string, object?>>(domain.Extra["token"]);
         Assert.Equal("d1", ((Dictionary<string, object?>)token["domain"]!)["id"]);
 
-        Assert.Equal(PolicyScopes.System, KeystoneCredentials.ForSystem("u", "default", ["reader"]).TokenScope);
-        Assert.Equal(PolicyScopes.Project, KeystoneCredentials.ForProject("u", "d", "p", "d", []).TokenScope);
+        Assert.Equal(PolicyScopes.System, TokenCredentials.ForSystem("u", "default", ["reader"]).TokenScope);
+        Assert.Equal(PolicyScopes.Project, TokenCredentials.ForProject("u", "d", "p", "d", []).TokenScope);
     }
 
     [Fact]
     public void Authorizing_a_keystone_rule_does_not_allocate()
     {
         var enforcer = KeystoneFixture.Enforcer(enforceScope: false, enforceNewDefaults: false);
-        var creds = KeystoneCredentials.ForDomain("u_dreader", "d1", "d1", ["reader"]);
+        var creds = TokenCredentials.ForDomain("u_dreader", "d1", "d1", ["reader"]);
         var target = new Dictionary<string, object?> { ["user_id"] = "u_x", ["target.user.id"] = "u_x", ["target.user.domain_id"] = "d1" };
         for (var i = 0; i < 2000; i++)
         {

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using SharpStack.Core.Configuration;
+using SharpStack.Image.Api;
+
+namespace SharpStack.Image;
+
+/// <summary>Every route of the Image API, one line per resource.</summary>
+public static class ImageRoutes
+{
+    public static void Map(WebApplication app)
+    {
+        VersionsApi.Map(app, app.Services.GetRequiredService<SharpStackConfig>());
+        var v2 = app.MapGroup("/v2");
+        ImagesApi.Map(v2);
+    }
+}

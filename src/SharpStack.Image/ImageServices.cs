@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SharpStack.Core.Hosting;
+using SharpStack.Core.Policy;
+using SharpStack.Image.Api.Http;
+using SharpStack.Image.Images;
+using SharpStack.Image.Policies;
+
+namespace SharpStack.Image;
+
+/// <summary>The image service's registrations, grouped by subsystem.</summary>
+public static class ImageServices
+{
+    public static void Add(IServiceCollection services, ServiceContext context)
+    {
+        // Policy
+        services.AddSingleton(sp => PolicySetup.CreateEnforcer(context.Config,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("SharpStack.Image.Policy"), GlancePolicies.RegisterAll));
+        services.AddSingleton<ImageAuthorizer>();
+
+        // Images
+        services.AddSingleton<ImageView>();
+        services.AddScoped<ImageLookup>();
+        services.AddScoped<ImageManager>();
+    }
+
+    /// <summary>Checks that refuse a broken setup before the port opens (the policy file parses).</summary>
+    public static Task InitializeAsync(IServiceProvider services, CancellationToken ct)
+    {
+        services.GetRequiredService<PolicyEnforcer>();
+        return Task.CompletedTask;
+    }
+}
