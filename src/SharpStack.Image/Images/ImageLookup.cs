@@ -16,7 +16,7 @@ public sealed class ImageLookup(ImageDb db)
     public async Task<ImageRow> GetVisibleAsync(ImageCaller caller, string id, CancellationToken ct, bool tracked = false)
     {
         var query = db.Images.Include(i => i.Properties).Include(i => i.Tags).Include(i => i.Locations).AsSplitQuery();
-        var image = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, ct);
+        var image = await (tracked ? query.AsTracking() : query.AsNoTracking()).FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, ct);
         if (image is null || !await IsVisibleAsync(caller, image, ct)) throw NotFound(id);
         return image;
     }
