@@ -13,5 +13,8 @@ public static class ImageRoutes
         VersionsApi.Map(app, app.Services.GetRequiredService<SharpStackConfig>());
         var v2 = app.MapGroup("/v2");
         ImagesApi.Map(v2);
+        ImageActionsApi.Map(v2);
+        SchemasApi.Map(v2);
+        app.UseMiddleware<Api.Http.GlanceRouteFallback>();
     }
 }

@@ -22,6 +22,9 @@ public static class ImageServices
         services.AddSingleton<ImageView>();
         services.AddScoped<ImageLookup>();
         services.AddScoped<ImageManager>();
+        services.AddScoped<ImageLister>();
+        services.AddScoped<ImageUpdater>();
+        services.AddSingleton<Schemas.ImageSchemas>();
     }
 
     /// <summary>Checks that refuse a broken setup before the port opens (the policy file parses).</summary>
