@@ -4,6 +4,7 @@ using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
 using SharpStack.Core.Storage;
 using SharpStack.Image.Configuration;
+using SharpStack.Image.Quotas;
 using SharpStack.Image.Storage;
 using SharpStack.Image.Storage.Entities;
 
@@ -11,7 +12,7 @@ namespace SharpStack.Image.Images;
 
 /// <summary>The image record's rules (Glance's ImageFactory and ImageRepo): creation with upstream's defaults and
 /// refusals, deletion of unprotected images.</summary>
-public sealed class ImageManager(ImageDb db, ImageLookup lookup, SharpStackConfig config, TimeProvider time)
+public sealed class ImageManager(ImageDb db, ImageLookup lookup, SharpStackConfig config, TimeProvider time, ImageQuotas quotas)
 {
     /// <summary>Attributes only the service sets (Glance's _readonly_properties).</summary>
     public static readonly IReadOnlySet<string> ReadOnly = new HashSet<string>(StringComparer.Ordinal)
@@ -45,6 +46,7 @@ public sealed class ImageManager(ImageDb db, ImageLookup lookup, SharpStackConfi
         var owner = Text(body, "owner") ?? caller.ProjectId;
         if (body.ContainsKey("owner") && !caller.IsAdmin && owner != caller.ProjectId)
             throw ApiException.Forbidden($"You are not permitted to create images owned by '{owner}'.");
+        await quotas.EnforceImageCountTotalAsync(caller.ProjectId, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var image = new ImageRow
         {
