@@ -13,5 +13,7 @@ public static class ImageRoutes
         VersionsApi.Map(app, app.Services.GetRequiredService<SharpStackConfig>());
         var v2 = app.MapGroup("/v2");
         ImagesApi.Map(v2);
+        MembersApi.Map(v2);
+        TagsApi.Map(v2);
     }
 }
