@@ -15,6 +15,8 @@ public static class ImageRoutes
         ImagesApi.Map(v2);
         ImageActionsApi.Map(v2);
         SchemasApi.Map(v2);
+        MembersApi.Map(v2);
+        TagsApi.Map(v2);
         app.UseMiddleware<Api.Http.GlanceRouteFallback>();
     }
 }

@@ -1,10 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SharpStack.Core.Auth.Remote;
 using SharpStack.Core.Hosting;
 using SharpStack.Core.Policy;
 using SharpStack.Image.Api.Http;
+using SharpStack.Image.Configuration;
 using SharpStack.Image.Images;
+using SharpStack.Image.Members;
 using SharpStack.Image.Policies;
+using SharpStack.Image.Quotas;
+using SharpStack.Image.Tags;
 
 namespace SharpStack.Image;
 
@@ -25,6 +30,16 @@ public static class ImageServices
         services.AddScoped<ImageLister>();
         services.AddScoped<ImageUpdater>();
         services.AddSingleton<Schemas.ImageSchemas>();
+
+        // Members, tags
+        services.AddScoped<MemberManager>();
+        services.AddScoped<TagManager>();
+
+        // Quotas
+        services.AddSingleton(new ImageQuotaSettings(context.Config.Get(ImageOptions.UseKeystoneLimits), StorageQuota.From(context.Config)));
+        services.AddSingleton(sp => new UnifiedLimitsClient(sp.GetRequiredService<IdentityClient>(), sp.GetRequiredService<ServiceCredentials>(),
+            "image", context.Config.Get(AuthTokenOptions.RegionName), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<ImageQuotas>();
     }
 
     /// <summary>Checks that refuse a broken setup before the port opens (the policy file parses).</summary>

@@ -4,6 +4,7 @@ using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
 using SharpStack.Core.Storage;
 using SharpStack.Image.Configuration;
+using SharpStack.Image.Quotas;
 using SharpStack.Image.Storage;
 using SharpStack.Image.Storage.Entities;
 
@@ -11,7 +12,7 @@ namespace SharpStack.Image.Images;
 
 /// <summary>The image record's rules (Glance's ImageFactory and ImageRepo): creation with upstream's defaults and
 /// refusals, deletion of unprotected images.</summary>
-public sealed class ImageManager(ImageDb db, ImageLookup lookup, SharpStackConfig config, TimeProvider time)
+public sealed class ImageManager(ImageDb db, ImageLookup lookup, SharpStackConfig config, TimeProvider time, ImageQuotas quotas)
 {
     /// <summary>Attributes only the service sets (Glance's _readonly_properties).</summary>
     public static readonly IReadOnlySet<string> ReadOnly = new HashSet<string>(StringComparer.Ordinal)
@@ -41,6 +42,7 @@ public sealed class ImageManager(ImageDb db, ImageLookup lookup, SharpStackConfi
         // Glance's check_admin_or_same_owner (legacy policy): python prints a null owner as None.
         if (!caller.IsAdmin && caller.ProjectId != owner)
             throw ApiException.Forbidden($"You are not permitted to create images owned by '{owner ?? "None"}'.");
+        await quotas.EnforceImageCountTotalAsync(caller.ProjectId, ct);
         ImageRules.CheckTagQuota(request.Tags.Count, config.Get(ImageOptions.ImageTagQuota));
         request.CheckFactoryRules();
         // os_hash_algo/os_hash_value pass Glance's create checks as custom properties but are always shown
