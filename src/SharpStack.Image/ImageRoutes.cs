@@ -13,5 +13,8 @@ public static class ImageRoutes
         VersionsApi.Map(app, app.Services.GetRequiredService<SharpStackConfig>());
         var v2 = app.MapGroup("/v2");
         ImagesApi.Map(v2);
+        ImageDataApi.Map(v2);
+        ImportApi.Map(v2);
+        TasksApi.Map(v2);
     }
 }

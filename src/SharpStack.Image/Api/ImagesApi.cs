@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using SharpStack.Core.Http;
 using SharpStack.Image.Api.Http;
 using SharpStack.Image.Images;
@@ -38,7 +39,7 @@ public static class ImagesApi
             var caller = ImageCaller.From(context, authz);
             var image = await lookup.GetVisibleAsync(caller, id, context.RequestAborted);
             authz.Enforce(context, ImagePolicyNames.DeleteImage, ImageTarget.For(image));
-            await images.DeleteAsync(caller, id, context.RequestAborted);
+            await context.RequestServices.GetRequiredService<Data.ImageDataCleaner>().RemoveAsync(await images.DeleteAsync(caller, id, context.RequestAborted));
             return Results.NoContent();
         });
     }
