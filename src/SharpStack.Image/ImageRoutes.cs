@@ -17,6 +17,9 @@ public static class ImageRoutes
         SchemasApi.Map(v2);
         MembersApi.Map(v2);
         TagsApi.Map(v2);
+        ImageDataApi.Map(v2);
+        ImportApi.Map(v2);
+        TasksApi.Map(v2);
         app.UseMiddleware<Api.Http.GlanceRouteFallback>();
     }
 }

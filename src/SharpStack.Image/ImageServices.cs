@@ -5,6 +5,9 @@ using SharpStack.Core.Hosting;
 using SharpStack.Core.Policy;
 using SharpStack.Image.Api.Http;
 using SharpStack.Image.Configuration;
+using SharpStack.Image.Data;
+using SharpStack.Image.Import;
+using SharpStack.Image.Stores;
 using SharpStack.Image.Images;
 using SharpStack.Image.Members;
 using SharpStack.Image.Policies;
@@ -40,12 +43,29 @@ public static class ImageServices
         services.AddSingleton(sp => new UnifiedLimitsClient(sp.GetRequiredService<IdentityClient>(), sp.GetRequiredService<ServiceCredentials>(),
             "image", context.Config.Get(AuthTokenOptions.RegionName), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ImageQuotas>();
+
+        // Image data: stores, upload/download, staging, clean-up and start-up recovery
+        services.AddSingleton<ImageStores>();
+        services.AddScoped<ImageUploader>();
+        services.AddScoped<ImageStager>();
+        services.AddScoped<ImageDataCleaner>();
+        services.AddScoped<ImageDataRecovery>();
+
+        // Import: request checks, the background worker and what it runs
+        services.AddSingleton<ImportUriFilter>();
+        services.AddSingleton<WebDownloader>();
+        services.AddSingleton<ImportQueue>();
+        services.AddScoped<ImageImporter>();
+        services.AddScoped<ImportRunner>();
+        services.AddHostedService<ImportWorker>();
     }
 
-    /// <summary>Checks that refuse a broken setup before the port opens (the policy file parses).</summary>
-    public static Task InitializeAsync(IServiceProvider services, CancellationToken ct)
+    /// <summary>Checks that refuse a broken setup before the port opens (the policy file parses, the stores are
+    /// configured sensibly), then the repair of whatever a killed process left half-done.</summary>
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct)
     {
         services.GetRequiredService<PolicyEnforcer>();
-        return Task.CompletedTask;
+        services.GetRequiredService<ImageStores>();
+        await services.GetRequiredService<ImageDataRecovery>().RunAsync(ct);
     }
 }

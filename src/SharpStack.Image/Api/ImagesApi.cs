@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
+using Microsoft.Extensions.DependencyInjection;
 using SharpStack.Core.Http;
 using SharpStack.Image.Api.Http;
 using SharpStack.Image.Configuration;
@@ -75,7 +76,7 @@ public static class ImagesApi
             var caller = ImageCaller.From(context, authz);
             var image = await lookup.GetVisibleAsync(caller, id, context.RequestAborted);
             authz.Enforce(context, ImagePolicyNames.DeleteImage, ImageTarget.For(image));
-            await images.DeleteAsync(caller, id, context.RequestAborted);
+            await context.RequestServices.GetRequiredService<Data.ImageDataCleaner>().RemoveAsync(await images.DeleteAsync(caller, id, context.RequestAborted));
             return Results.NoContent();
         });
     }
