@@ -123,27 +123,36 @@ public sealed class ImageManager(ImageDb db, ImageLookup lookup, SharpStackConfi
     /// locations whose data the caller must now remove from the stores.</summary>
     public async Task<ImageRow> DeleteAsync(ImageCaller caller, string id, CancellationToken ct)
     {
-        return await Transactions.RunAsync(db, async c =>
+        // An upload or import may move the image's status (and Version) between our read and our write: read again.
+        for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            var image = await lookup.GetVisibleAsync(caller, id, c, tracked: true);
-            if (!caller.Owns(image.Owner)) throw ApiException.Forbidden("You are not permitted to delete this image.");
-            if (image.Protected) throw ApiException.Forbidden($"Image {id} is protected and cannot be deleted.");
-            if (image.Status is ImageStatus.Uploading or ImageStatus.Importing)
+            try
             {
-                // Glance allows it; the staged data is dropped by the caller with the locations.
+                return await Transactions.RunAsync(db, c => MarkDeletedAsync(caller, id, c), ct);
             }
-            var now = time.GetUtcNow().UtcDateTime;
-            image.Status = ImageStatus.Deleted;
-            image.Deleted = true;
-            image.DeletedAt = now;
-            image.UpdatedAt = now;
-            image.Version++;
-            foreach (var l in image.Locations) l.Status = "deleted";
-            db.Members.RemoveRange(await db.Members.Where(m => m.ImageId == id).ToListAsync(c));
-            await db.SaveChangesAsync(c);
-            return image;
-        }, ct);
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    private async Task<ImageRow> MarkDeletedAsync(ImageCaller caller, string id, CancellationToken c)
+    {
+        db.ChangeTracker.Clear();
+        var image = await lookup.GetVisibleAsync(caller, id, c, tracked: true);
+        if (!caller.Owns(image.Owner)) throw ApiException.Forbidden("You are not permitted to delete this image.");
+        if (image.Protected) throw ApiException.Forbidden($"Image {id} is protected and cannot be deleted.");
+        // Images being uploaded or imported may be deleted too (as upstream); their staged data goes with the locations.
+        var now = time.GetUtcNow().UtcDateTime;
+        image.Status = ImageStatus.Deleted;
+        image.Deleted = true;
+        image.DeletedAt = now;
+        image.UpdatedAt = now;
+        image.Version++;
+        foreach (var l in image.Locations) l.Status = "deleted";
+        db.Members.RemoveRange(await db.Members.Where(m => m.ImageId == id).ToListAsync(c));
+        await db.SaveChangesAsync(c);
+        return image;
     }
 
     private static bool Bool(JsonObject body, string key) =>
