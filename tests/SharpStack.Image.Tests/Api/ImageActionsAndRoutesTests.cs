@@ -74,6 +74,8 @@ public sealed class ImageActionsAndRoutesTests(ImageCloud cloud) : IClassFixture
     [InlineData("DELETE", "v2/schemas/image", 405, "GET")]
     [InlineData("GET", "v2/nothing-here", 404, null)]
     [InlineData("GET", "v2/images/x/y/z", 404, null)]
+    [InlineData("GET", "v2/images/", 404, null)]
+    [InlineData("DELETE", "v2/images/", 404, null)]
     [InlineData("BREW", "v2/nothing-here", 501, null)]
     public async Task Unknown_routes_and_methods(string method, string path, int status, string? allow)
     {

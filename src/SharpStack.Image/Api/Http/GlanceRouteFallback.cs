@@ -8,7 +8,7 @@ using SharpStack.Core.Errors;
 namespace SharpStack.Image.Api.Http;
 
 /// <summary>What Glance's router answers under /v2 when no route takes the request, for every route at once:
-/// after authentication (Glance routes behind the token check), an unknown path is 404, a known path with another
+/// after authentication (Glance routes behind the token check), an unknown path (or one ending in a slash) is 404, a known path with another
 /// method 405 with an Allow header listing the path's methods, an unknown method 501.</summary>
 public sealed class GlanceRouteFallback(RequestDelegate next, EndpointDataSource endpoints)
 {
@@ -22,11 +22,13 @@ public sealed class GlanceRouteFallback(RequestDelegate next, EndpointDataSource
     {
         var path = context.Request.Path;
         var endpoint = context.GetEndpoint();
-        if (!path.StartsWithSegments("/v2") || (endpoint is not null && !IsMethodRejection(endpoint)))
+        // Glance's routes never end with a slash: "/v2/images/" is an unknown path (404), not the image list.
+        var trailingSlash = path.Value!.Length > 1 && path.Value.EndsWith('/');
+        if (!path.StartsWithSegments("/v2") || (endpoint is not null && !trailingSlash && !IsMethodRejection(endpoint)))
             return next(context);
         context.RequireAuth();
         var method = context.Request.Method;
-        var allowed = Allowed(path.Value!);
+        var allowed = trailingSlash ? [] : Allowed(path.Value!);
         if (allowed.Count == 0)
         {
             if (!Implemented.Contains(method)) throw new ApiException(501, $"The request method {method} is not implemented for this server.");
