@@ -29,23 +29,12 @@ public sealed class IdentityModule : IServiceModule
     public string? WwwAuthenticate(ServiceContext context) => $"Keystone uri=\"{PublicBase(context)}/v3\"";
 
     /// <summary>The base URL clients reach Identity at: [identity] public_endpoint, else http://my_ip:port.</summary>
-    public static string PublicBase(ServiceContext context)
-    {
-        var configured = context.Config.Get(IdentityOptions.PublicEndpoint);
-        if (configured is not null) return configured.ToString().TrimEnd('/');
-        var ip = context.Config.Get(CoreOptions.MyIp);
-        var host = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString();
-        return $"http://{host}:{context.Config.Get(IdentityOptions.BindPort)}";
-    }
+    public static string PublicBase(ServiceContext context) =>
+        ServiceUrls.PublicBase(context, IdentityOptions.PublicEndpoint, IdentityOptions.BindPort);
 
     /// <summary>The database URL: [database] connection, else SQLite in the data directory.</summary>
-    public static DatabaseUrl Database(ServiceContext context)
-    {
-        var configured = context.Config.Get(IdentityOptions.Connection);
-        return string.IsNullOrWhiteSpace(configured)
-            ? DatabaseUrl.Parse("sqlite:///" + Path.Combine(context.DataDir, "identity.db"), "[database] connection")
-            : DatabaseUrl.Parse(configured, "[database] connection");
-    }
+    public static DatabaseUrl Database(ServiceContext context) =>
+        ServiceDatabase.Url(context.Config, context.DataDir, IdentityOptions.Connection, "identity.db");
 
     public void ConfigureServices(IServiceCollection services, ServiceContext context)
     {
@@ -72,20 +61,9 @@ public sealed class IdentityModule : IServiceModule
         await IdentityServices.InitializeAsync(scope.ServiceProvider, cancellationToken);
     }
 
-    public async Task<int> PendingMigrationCountAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        using var scope = services.CreateScope();
-        return await DatabaseMigrator.PendingCountAsync(scope.ServiceProvider.GetRequiredService<IdentityDb>(), cancellationToken);
-    }
+    public Task<int> PendingMigrationCountAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        ServiceDatabase.PendingCountAsync<IdentityDb>(services, cancellationToken);
 
-    public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
-        var url = scope.ServiceProvider.GetRequiredService<DatabaseUrl>();
-        var config = scope.ServiceProvider.GetRequiredService<SharpStackConfig>();
-        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SharpStack.Identity.Storage");
-        await DatabaseMigrator.MigrateAsync(db, url, log, config.Get(IdentityOptions.MaxRetries),
-            TimeSpan.FromSeconds(config.Get(IdentityOptions.RetryInterval)), cancellationToken);
-    }
+    public Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        ServiceDatabase.MigrateAsync<IdentityDb>(services, IdentityOptions.MaxRetries, IdentityOptions.RetryInterval, cancellationToken);
 }

@@ -33,26 +33,15 @@ public sealed class ImageModule : IServiceModule
             : null;
 
     /// <summary>The base URL clients reach Image at: [image] public_endpoint, else http://my_ip:port.</summary>
-    public static string PublicBase(ServiceContext context)
-    {
-        var configured = context.Config.Get(ImageOptions.PublicEndpoint);
-        if (configured is not null) return configured.ToString().TrimEnd('/');
-        var ip = context.Config.Get(CoreOptions.MyIp);
-        var host = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString();
-        return $"http://{host}:{context.Config.Get(ImageOptions.BindPort)}";
-    }
+    public static string PublicBase(ServiceContext context) =>
+        ServiceUrls.PublicBase(context, ImageOptions.PublicEndpoint, ImageOptions.BindPort);
 
     public CatalogRegistration Catalog(ServiceContext context) =>
         new("image", "glance", "OpenStack Image", PublicBase(context), ServiceUser);
 
     /// <summary>The database URL: [image_database] connection, else SQLite in the data directory.</summary>
-    public static DatabaseUrl Database(ServiceContext context)
-    {
-        var configured = context.Config.Get(ImageOptions.Connection);
-        return string.IsNullOrWhiteSpace(configured)
-            ? DatabaseUrl.Parse("sqlite:///" + Path.Combine(context.DataDir, "image.db"), "[image_database] connection")
-            : DatabaseUrl.Parse(configured, "[image_database] connection");
-    }
+    public static DatabaseUrl Database(ServiceContext context) =>
+        ServiceDatabase.Url(context.Config, context.DataDir, ImageOptions.Connection, "image.db");
 
     public void ConfigureServices(IServiceCollection services, ServiceContext context)
     {
@@ -78,20 +67,9 @@ public sealed class ImageModule : IServiceModule
         await ImageServices.InitializeAsync(scope.ServiceProvider, cancellationToken);
     }
 
-    public async Task<int> PendingMigrationCountAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        using var scope = services.CreateScope();
-        return await DatabaseMigrator.PendingCountAsync(scope.ServiceProvider.GetRequiredService<ImageDb>(), cancellationToken);
-    }
+    public Task<int> PendingMigrationCountAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        ServiceDatabase.PendingCountAsync<ImageDb>(services, cancellationToken);
 
-    public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ImageDb>();
-        var url = scope.ServiceProvider.GetRequiredService<DatabaseUrl>();
-        var config = scope.ServiceProvider.GetRequiredService<SharpStackConfig>();
-        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SharpStack.Image.Storage");
-        await DatabaseMigrator.MigrateAsync(db, url, log, config.Get(ImageOptions.MaxRetries),
-            TimeSpan.FromSeconds(config.Get(ImageOptions.RetryInterval)), cancellationToken);
-    }
+    public Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        ServiceDatabase.MigrateAsync<ImageDb>(services, ImageOptions.MaxRetries, ImageOptions.RetryInterval, cancellationToken);
 }
