@@ -10,6 +10,7 @@ using SharpStack.Image.Configuration;
 using SharpStack.Image.Data;
 using SharpStack.Image.Images;
 using SharpStack.Image.Policies;
+using SharpStack.Image.Quotas;
 using SharpStack.Image.Stores;
 
 namespace SharpStack.Image.Api;
@@ -21,16 +22,17 @@ public static class ImageDataApi
 
     public static void Map(RouteGroupBuilder v2)
     {
-        v2.MapPut("/images/{id}/file", async (string id, HttpContext context, ImageAuthorizer authz, ImageLookup lookup, ImageStores stores, ImageUploader uploader) =>
+        v2.MapPut("/images/{id}/file", async (string id, HttpContext context, ImageAuthorizer authz, ImageLookup lookup, ImageStores stores, ImageQuotas quotas, ImageUploader uploader) =>
         {
             RequireOctetStream(context);
-            var store = RequestedStore(context, stores);
             var caller = ImageCaller.From(context, authz);
+            await quotas.EnforceImageSizeTotalAsync(caller.ProjectId, context.RequestAborted);
+            var store = RequestedStore(context, stores);
             var image = await lookup.GetVisibleAsync(caller, id, context.RequestAborted);
             authz.Enforce(context, ImagePolicyNames.UploadImage, ImageTarget.For(image));
             if (!caller.Owns(image.Owner)) throw ApiException.Forbidden($"Not allowed to upload image data for image {id}");
             LiftBodyLimit(context);
-            await uploader.UploadAsync(image, store, context.Request.Body, context.RequestAborted);
+            await uploader.UploadAsync(caller.ProjectId, image, store, context.Request.Body, DeclaredSize(context), context.RequestAborted);
             return Results.NoContent();
         });
         v2.MapGet("/images/{id}/file", async (string id, HttpContext context, ImageAuthorizer authz, ImageLookup lookup, ImageStores stores) =>
@@ -42,17 +44,18 @@ public static class ImageDataApi
                 throw ApiException.Forbidden("The requested image has been deactivated. Image data download is forbidden.");
             await SendAsync(context, image, stores);
         });
-        v2.MapPut("/images/{id}/stage", async (string id, HttpContext context, ImageAuthorizer authz, ImageLookup lookup, SharpStackConfig config, ImageStager stager) =>
+        v2.MapPut("/images/{id}/stage", async (string id, HttpContext context, ImageAuthorizer authz, ImageLookup lookup, SharpStackConfig config, ImageQuotas quotas, ImageStager stager) =>
         {
             if (!config.Get(ImageOptions.EnabledImportMethods).Contains("glance-direct"))
                 throw ApiException.NotFound("'glance-direct' method is not available at this site.");
             RequireOctetStream(context);
             var caller = ImageCaller.From(context, authz);
+            await quotas.EnforceImageStageTotalAsync(caller.ProjectId, context.RequestAborted);
             var image = await lookup.GetVisibleAsync(caller, id, context.RequestAborted);
             authz.Enforce(context, ImagePolicyNames.ModifyImage, ImageTarget.For(image));
             if (!caller.Owns(image.Owner)) throw ApiException.Forbidden("You do not own this image");
             LiftBodyLimit(context);
-            await stager.StageAsync(image, context.Request.Body, context.RequestAborted);
+            await stager.StageAsync(caller.ProjectId, image, context.Request.Body, context.RequestAborted);
             return Results.NoContent();
         });
     }
@@ -62,6 +65,9 @@ public static class ImageDataApi
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
     }
+
+    /// <summary>The size the client declared (webob's content_length or None: a missing or zero Content-Length is unknown).</summary>
+    private static long? DeclaredSize(HttpContext context) => context.Request.ContentLength is > 0 and var n ? n : null;
 
     /// <summary>Glance accepts image data only as application/octet-stream (parameters aside); else 415.</summary>
     private static void RequireOctetStream(HttpContext context)

@@ -10,12 +10,13 @@ using SharpStack.Image.Api.Http;
 using SharpStack.Image.Configuration;
 using SharpStack.Image.Import;
 using SharpStack.Image.Policies;
+using SharpStack.Image.Quotas;
 using SharpStack.Image.Stores;
 
 namespace SharpStack.Image.Api;
 
 /// <summary>Interoperable import: POST /v2/images/{id}/import and the discovery documents /v2/info/import,
-/// /v2/info/stores and /v2/info/stores/detail.</summary>
+/// /v2/info/usage, /v2/info/stores and /v2/info/stores/detail.</summary>
 public static class ImportApi
 {
     public static void Map(RouteGroupBuilder v2)
@@ -35,6 +36,16 @@ public static class ImportApi
             {
                 ["import-methods"] = new JsonObject { ["description"] = "Import methods available.", ["type"] = "array", ["value"] = methods },
             });
+        });
+        // Glance's InfoController.get_usage: no policy of its own; the asking project's unified limits and usage
+        // (sizes in MiB), {"usage": {}} without [image] use_keystone_limits.
+        v2.MapGet("/info/usage", async (HttpContext context, ImageQuotas quotas) =>
+        {
+            var auth = context.RequireAuth();
+            var usage = new JsonObject();
+            foreach (var (name, (used, limit)) in await quotas.UsageAsync(auth.ProjectId, context.RequestAborted))
+                usage[name] = new JsonObject { ["usage"] = used, ["limit"] = limit };
+            return new JsonBodyResult(new JsonObject { ["usage"] = usage });
         });
         v2.MapGet("/info/stores", (HttpContext context, ImageStores stores) =>
         {

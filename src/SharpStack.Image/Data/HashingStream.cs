@@ -3,19 +3,24 @@ using System.Security.Cryptography;
 namespace SharpStack.Image.Data;
 
 /// <summary>Reads image data through, in the same pass counting its size, computing the md5 checksum and the
-/// secure hash (os_hash_value), and refusing to go past the size cap (Glance's LimitingReader).</summary>
+/// secure hash (os_hash_value), and refusing to go past the size cap and, when given, the bytes the project's
+/// storage quota still allows (Glance's two LimitingReaders; the quota one is checked first, as it reads first).</summary>
 public sealed class HashingStream : Stream
 {
     private readonly Stream _inner;
     private readonly long _cap;
+    private readonly long _quota;
     private readonly IncrementalHash _md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
     private readonly IncrementalHash _hash;
 
     /// <param name="algorithm">sha256, sha384 or sha512 ([image] hashing_algorithm).</param>
-    public HashingStream(Stream inner, long cap, string algorithm)
+    /// <param name="quota">The bytes the storage quota still allows (from ImageQuotas.CheckStorageQuotaAsync), or null
+    /// for no limit: going past it raises <see cref="StorageQuotaExceededException"/>.</param>
+    public HashingStream(Stream inner, long cap, string algorithm, long? quota = null)
     {
         _inner = inner;
         _cap = cap;
+        _quota = quota ?? long.MaxValue;
         Algorithm = algorithm;
         _hash = IncrementalHash.CreateHash(algorithm switch
         {
@@ -55,6 +60,7 @@ public sealed class HashingStream : Stream
     private void Count(ReadOnlySpan<byte> data)
     {
         BytesRead += data.Length;
+        if (BytesRead > _quota) throw new StorageQuotaExceededException();
         if (BytesRead > _cap) throw new ImageTooLargeException();
         _md5.AppendData(data);
         _hash.AppendData(data);
@@ -83,3 +89,7 @@ public sealed class HashingStream : Stream
 
 /// <summary>More data than [image] image_size_cap allows (Glance's ImageSizeLimitExceeded).</summary>
 public sealed class ImageTooLargeException() : IOException("The provided image is too large.");
+
+/// <summary>More data than the project's storage quota still allows (Glance's StorageQuotaFull from the
+/// LimitingReader, raised without values).</summary>
+public sealed class StorageQuotaExceededException() : IOException("The image data exceeds the storage quota.");

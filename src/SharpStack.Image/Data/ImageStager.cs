@@ -3,6 +3,7 @@ using SharpStack.Core.Configuration;
 using SharpStack.Core.Errors;
 using SharpStack.Image.Configuration;
 using SharpStack.Image.Images;
+using SharpStack.Image.Quotas;
 using SharpStack.Image.Storage;
 using SharpStack.Image.Storage.Entities;
 using SharpStack.Image.Stores;
@@ -10,16 +11,19 @@ using SharpStack.Image.Stores;
 namespace SharpStack.Image.Data;
 
 /// <summary>PUT /v2/images/{id}/stage (glance-direct, step one): queued → uploading, the body written to the
-/// staging area under the image id, the image's size set. Failures unstage and put the image back to queued.</summary>
-public sealed class ImageStager(ImageDb db, ImageStores stores, SharpStackConfig config, TimeProvider time)
+/// staging area under the image id, the image's size set. Failures unstage and put the image back to queued.
+/// Quotas (the caller has already checked image_stage_total): image_count_uploading once the image is uploading.</summary>
+public sealed class ImageStager(ImageDb db, ImageStores stores, ImageQuotas quotas, SharpStackConfig config, TimeProvider time)
 {
-    public async Task StageAsync(ImageRow image, Stream body, CancellationToken ct)
+    /// <param name="projectId">The project asking (Glance's context.owner); its quotas apply.</param>
+    public async Task StageAsync(string? projectId, ImageRow image, Stream body, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var version = await ImageStatusSwitch.SwitchAsync(db, image, ImageStatus.Queued, ImageStatus.Uploading, now, ct);
         string? url = null;
         try
         {
+            await quotas.EnforceImageCountUploadingAsync(projectId, ct);
             using var hashing = new HashingStream(body, config.Get(ImageOptions.ImageSizeCap), config.Get(ImageOptions.HashingAlgorithm));
             try
             {

@@ -4,6 +4,7 @@ using SharpStack.Core.Errors;
 using SharpStack.Core.Storage;
 using SharpStack.Image.Configuration;
 using SharpStack.Image.Images;
+using SharpStack.Image.Quotas;
 using SharpStack.Image.Storage;
 using SharpStack.Image.Storage.Entities;
 using SharpStack.Image.Stores;
@@ -12,31 +13,43 @@ namespace SharpStack.Image.Data;
 
 /// <summary>PUT /v2/images/{id}/file (Glance's ImageDataController.upload): queued → saving, the request body
 /// streamed into the store while size, checksum and os_hash_value are computed, then saving → active with the
-/// new location. Any failure puts the image back to queued and leaves no data behind.</summary>
-public sealed class ImageUploader(ImageDb db, ImageStores stores, SharpStackConfig config, TimeProvider time)
+/// new location. Any failure puts the image back to queued and leaves no data behind.
+/// <para>Quotas, in Glance's order (the caller has already checked image_size_total): image_count_uploading once
+/// the image is saving; the storage quota against the declared size before writing and as a limit on the stream;
+/// the storage quota again with the stored size (a concurrent upload may have used the room meanwhile).</para></summary>
+public sealed class ImageUploader(ImageDb db, ImageStores stores, ImageQuotas quotas, SharpStackConfig config, TimeProvider time)
 {
-    public async Task UploadAsync(ImageRow image, IImageStore store, Stream body, CancellationToken ct)
+    /// <param name="projectId">The project asking (Glance's context.owner); its quotas apply.</param>
+    /// <param name="declaredSize">The request's Content-Length, null when unknown (chunked) or 0.</param>
+    public async Task UploadAsync(string? projectId, ImageRow image, IImageStore store, Stream body, long? declaredSize, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         if (image.Status != ImageStatus.Queued) throw ImageStatusSwitch.NotAllowed(image.Status, ImageStatus.Saving);
         ImageStatusSwitch.RequireFormats(image);
         var version = await ImageStatusSwitch.SwitchAsync(db, image, ImageStatus.Queued, ImageStatus.Saving, now, ct);
 
-        string url;
-        using var hashing = new HashingStream(body, config.Get(ImageOptions.ImageSizeCap), config.Get(ImageOptions.HashingAlgorithm));
+        string? url = null;
+        StoredData stored;
         try
         {
-            url = await store.AddAsync(image.Id, hashing, ct);
+            await quotas.EnforceImageCountUploadingAsync(projectId, ct);
+            var remaining = await quotas.CheckStorageQuotaAsync(projectId, image.Id, declaredSize, ct);
+            using (var hashing = new HashingStream(body, config.Get(ImageOptions.ImageSizeCap), config.Get(ImageOptions.HashingAlgorithm), remaining))
+            {
+                url = await store.AddAsync(image.Id, hashing, ct);
+                stored = new StoredData(url, hashing.BytesRead, hashing.Checksum(), hashing.Algorithm, hashing.HashValue());
+            }
+            if (remaining is not null) await quotas.CheckStorageQuotaAsync(projectId, image.Id, stored.Size, ct);
         }
         catch (Exception e)
         {
+            if (url is not null) await store.DeleteAsync(url, CancellationToken.None);
             await ImageStatusSwitch.RestoreQueuedAsync(db, image.Id, ImageStatus.Saving, version, time.GetUtcNow().UtcDateTime);
             var translated = Translate(e, ct);
             if (ReferenceEquals(translated, e)) throw;
             throw translated;
         }
 
-        var stored = new StoredData(url, hashing.BytesRead, hashing.Checksum(), hashing.Algorithm, hashing.HashValue());
         if (!await ActivateAsync(image.Id, version, store, stored))
         {
             await store.DeleteAsync(url, CancellationToken.None);
@@ -68,6 +81,7 @@ public sealed class ImageUploader(ImageDb db, ImageStores stores, SharpStackConf
     public static Exception Translate(Exception e, CancellationToken ct) => e switch
     {
         ImageTooLargeException => new ApiException(413, "The incoming image is too large: The provided image is too large."),
+        StorageQuotaExceededException => ImageQuotas.StorageQuotaFullWhileWriting(),
         StorageFullException full => new ApiException(413, "Image storage media is full: " + full.Message),
         StoreAddDisabledException => new ApiException(410, "Error in store configuration. Adding images to store is disabled."),
         UnauthorizedAccessException denied => new ApiException(503, "Insufficient permissions on image storage media: " + denied.Message),

@@ -8,6 +8,7 @@ using SharpStack.Image.Api.Http;
 using SharpStack.Image.Configuration;
 using SharpStack.Image.Images;
 using SharpStack.Image.Policies;
+using SharpStack.Image.Quotas;
 using SharpStack.Image.Storage;
 using SharpStack.Image.Storage.Entities;
 using SharpStack.Image.Stores;
@@ -18,7 +19,7 @@ namespace SharpStack.Image.Import;
 /// <summary>POST /v2/images/{id}/import (Glance's ImagesController.import_image): validates the request as upstream,
 /// takes the image's import lock, records the task and hands it to the background <see cref="ImportWorker"/>.</summary>
 public sealed class ImageImporter(ImageDb db, ImageLookup lookup, ImageStores stores, ImageAuthorizer authz, ImportUriFilter filter,
-    ImportQueue queue, SharpStackConfig config, TimeProvider time)
+    ImportQueue queue, ImageQuotas quotas, SharpStackConfig config, TimeProvider time)
 {
     public const string GlanceDirect = "glance-direct";
     public const string WebDownload = "web-download";
@@ -29,6 +30,7 @@ public sealed class ImageImporter(ImageDb db, ImageLookup lookup, ImageStores st
         var ct = context.RequestAborted;
         var (method, uri, allStores, mustSucceed) = Validate(body);
         var caller = ImageCaller.From(context, authz);
+        await quotas.EnforceImageSizeTotalAsync(caller.ProjectId, ct);
         var image = await lookup.GetVisibleAsync(caller, id, ct);
 
         if (image.Status == ImageStatus.Active && method != CopyImage) throw ApiException.Conflict("Image with status active cannot be target for import");

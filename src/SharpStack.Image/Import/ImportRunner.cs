@@ -6,6 +6,7 @@ using SharpStack.Core.Storage;
 using SharpStack.Image.Configuration;
 using SharpStack.Image.Data;
 using SharpStack.Image.Images;
+using SharpStack.Image.Quotas;
 using SharpStack.Image.Storage;
 using SharpStack.Image.Storage.Entities;
 using SharpStack.Image.Stores;
@@ -17,10 +18,13 @@ namespace SharpStack.Image.Import;
 /// glance-direct; downloaded for web-download; read from an existing store for copy-image), copy it to each target
 /// store recording a location and the os_glance_* progress properties, then activate the image (not for
 /// copy-image), drop the staged data, release the lock and finish the task. If nothing could be stored (or a store
-/// failed and all_stores_must_succeed), new locations are removed and an importing image goes back to queued.</summary>
-public sealed class ImportRunner(ImageDb db, ImageStores stores, WebDownloader web, SharpStackConfig config, TimeProvider time, ILogger<ImportRunner> log)
+/// failed and all_stores_must_succeed), new locations are removed and an importing image goes back to queued.
+/// The quotas of the project that asked for the import (the task's owner) are checked on the way, as Glance's flow
+/// does: a refusal fails the task and rolls the image back like any other failure.</summary>
+public sealed class ImportRunner(ImageDb db, ImageStores stores, WebDownloader web, ImageQuotas quotas, SharpStackConfig config, TimeProvider time, ILogger<ImportRunner> log)
 {
     private static readonly TimeSpan TaskTimeToLive = TimeSpan.FromHours(48);
+    private const long MiB = 1024 * 1024;
 
     public async Task RunAsync(string taskId, CancellationToken ct)
     {
@@ -40,7 +44,13 @@ public sealed class ImportRunner(ImageDb db, ImageStores stores, WebDownloader w
         string? failure = null;
         try
         {
+            // glance-direct: the staged size must fit image_size_total; the others need room in staging for the
+            // download, then in the stores for what was downloaded (the size known when the task started).
+            var sizeMiB = (await db.Images.Where(i => i.Id == imageId).Select(i => i.Size).FirstOrDefaultAsync(ct) ?? 0) / MiB;
+            if (method == ImageImporter.GlanceDirect) await quotas.EnforceImageSizeTotalAsync(task.Owner, ct, sizeMiB);
+            else await quotas.EnforceImageStageTotalAsync(task.Owner, ct, sizeMiB);
             await StageAsync(method, imageId, request?["method"]?["uri"]?.GetValue<string>(), ct);
+            if (method != ImageImporter.GlanceDirect) await quotas.EnforceImageSizeTotalAsync(task.Owner, ct, sizeMiB);
             foreach (var store in targets)
             {
                 try

@@ -22,15 +22,19 @@ namespace SharpStack.Image.Quotas;
 /// (Content-Length, null when chunked): it returns the bytes still allowed, or null for no limit, and the writer must
 /// stop with <see cref="StorageQuotaFullWhileWriting"/> once more than that many bytes arrive; after the data is
 /// stored, call <see cref="CheckStorageQuotaAsync"/> again with the final size and, on 413, delete the data and put
-/// the image back to queued (Glance's recheck for concurrent uploads).</item>
+/// the image back to queued (Glance's recheck for concurrent uploads). Wired in the PUT /file route of
+/// <see cref="Api.ImageDataApi"/> and <see cref="Data.ImageUploader.UploadAsync"/>; the stream limit is
+/// <see cref="Data.HashingStream"/>'s quota.</item>
 /// <item>PUT /v2/images/{id}/stage: first <see cref="EnforceImageStageTotalAsync"/> (delta 0); then, once the image
-/// moved queued → uploading, <see cref="EnforceImageCountUploadingAsync"/>.</item>
+/// moved queued → uploading, <see cref="EnforceImageCountUploadingAsync"/> (wired in the PUT /stage route and
+/// <see cref="Data.ImageStager.StageAsync"/>).</item>
 /// <item>POST /v2/images/{id}/import: <see cref="EnforceImageSizeTotalAsync"/> (delta 0) before anything else about
 /// the method; in the import task: glance-direct <see cref="EnforceImageSizeTotalAsync"/> with delta = the image's
 /// size in MiB before copying from staging; web-download, copy-image and glance-download
 /// <see cref="EnforceImageStageTotalAsync"/> with delta = size in MiB before downloading into staging and
-/// <see cref="EnforceImageSizeTotalAsync"/> with that delta before storing.</item>
-/// <item>GET /v2/info/usage: <see cref="UsageAsync"/>.</item>
+/// <see cref="EnforceImageSizeTotalAsync"/> with that delta before storing (wired in
+/// <see cref="Import.ImageImporter.StartAsync"/> and <see cref="Import.ImportRunner.RunAsync"/>).</item>
+/// <item>GET /v2/info/usage: <see cref="UsageAsync"/> (wired in <see cref="Api.ImportApi"/>; no policy, as upstream).</item>
 /// </list></summary>
 public sealed class ImageQuotas(ImageDb db, ImageQuotaSettings settings, UnifiedLimitsClient limits, ILogger<ImageQuotas> log)
 {
@@ -93,7 +97,7 @@ public sealed class ImageQuotas(ImageDb db, ImageQuotaSettings settings, Unified
         new(413, "Image exceeds the storage quota: The size of the data %(image_size)s will exceed the limit. %(remaining)s bytes remaining.");
 
     /// <summary>GET /v2/info/usage: each unified limit's usage and limit for the project; empty without unified limits.</summary>
-    public async Task<IReadOnlyDictionary<string, (long Usage, long Limit)>> UsageAsync(string projectId, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, (long Usage, long Limit)>> UsageAsync(string? projectId, CancellationToken ct)
     {
         if (!settings.UseKeystoneLimits) return new Dictionary<string, (long, long)>();
         string[] names = [ImageSizeTotal, ImageStageTotal, ImageCountTotal, ImageCountUploading];
