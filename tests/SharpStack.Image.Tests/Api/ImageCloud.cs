@@ -10,6 +10,7 @@ using SharpStack.Core.Auth.Remote;
 using SharpStack.Core.Configuration;
 using SharpStack.Core.Hosting;
 using SharpStack.Core.Logging;
+using SharpStack.Core.Storage;
 using SharpStack.Identity;
 using SharpStack.Identity.Setup;
 using SharpStack.Image.Storage;
@@ -23,6 +24,7 @@ public class ImageCloud : IAsyncLifetime
     private WebApplication? _identity;
     private WebApplication? _image;
     private LogSink? _sink;
+    private DatabaseUrl? _postgres;
 
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "sharpstack-image-test-" + Guid.NewGuid().ToString("N"));
     public string AdminPassword { get; } = "admin-" + Guid.NewGuid().ToString("N")[..8];
@@ -46,6 +48,12 @@ public class ImageCloud : IAsyncLifetime
             ["SHARPSTACK_IDENTITY__PASSWORD_HASH_ROUNDS"] = "1000",
             ["SHARPSTACK_IDENTITY__BIND_PORT"] = FreePort().ToString(),
         };
+        // SHARPSTACK_TEST_IMAGE_DATABASE=postgresql://user:pass@host runs the image service on its own PostgreSQL database.
+        if (Environment.GetEnvironmentVariable("SHARPSTACK_TEST_IMAGE_DATABASE") is { Length: > 0 } server && !env.ContainsKey("SHARPSTACK_IMAGE_DATABASE__CONNECTION"))
+        {
+            env["SHARPSTACK_IMAGE_DATABASE__CONNECTION"] = server.TrimEnd('/') + "/sharpstack_img_" + Guid.NewGuid().ToString("N")[..12];
+            _postgres = DatabaseUrl.Parse(env["SHARPSTACK_IMAGE_DATABASE__CONNECTION"], "test");
+        }
         var config = ConfigLoader.Load(schema, null, env);
         Directory.CreateDirectory(DataDir);
         _sink = new LogSink(Path.Combine(DataDir, "test.log"));
@@ -77,6 +85,7 @@ public class ImageCloud : IAsyncLifetime
         if (_image is not null) await _image.DisposeAsync();
         if (_identity is not null) await _identity.DisposeAsync();
         _sink?.Dispose();
+        if (_postgres is not null) await SharpStack.Identity.Tests.Storage.TestDatabases.DropAsync(_postgres);
         try
         {
             Directory.Delete(DataDir, recursive: true);
