@@ -20,6 +20,11 @@ public static class ImageRoutes
         ImageDataApi.Map(v2);
         ImportApi.Map(v2);
         TasksApi.Map(v2);
+        MetadefNamespacesApi.Map(v2);
+        MetadefObjectsApi.Map(v2);
+        MetadefPropertiesApi.Map(v2);
+        MetadefTagsApi.Map(v2);
+        MetadefResourceTypesApi.Map(v2);
         app.UseMiddleware<Api.Http.GlanceRouteFallback>();
     }
 }

@@ -38,6 +38,17 @@ public static class ImageServices
         services.AddScoped<MemberManager>();
         services.AddScoped<TagManager>();
 
+        // Metadata definitions catalog
+        services.AddSingleton<Schemas.MetadefSchemas>();
+        services.AddSingleton<Metadefs.MetadefAccess>();
+        services.AddScoped<Metadefs.NamespaceLookup>();
+        services.AddScoped<Metadefs.NamespaceLister>();
+        services.AddScoped<Metadefs.NamespaceManager>();
+        services.AddScoped<Metadefs.ObjectManager>();
+        services.AddScoped<Metadefs.PropertyManager>();
+        services.AddScoped<Metadefs.MetadefTagManager>();
+        services.AddScoped<Metadefs.ResourceTypeManager>();
+
         // Quotas
         services.AddSingleton(new ImageQuotaSettings(context.Config.Get(ImageOptions.UseKeystoneLimits), StorageQuota.From(context.Config)));
         services.AddSingleton(sp => new UnifiedLimitsClient(sp.GetRequiredService<IdentityClient>(), sp.GetRequiredService<ServiceCredentials>(),
@@ -61,11 +72,12 @@ public static class ImageServices
     }
 
     /// <summary>Checks that refuse a broken setup before the port opens (the policy file parses, the stores are
-    /// configured sensibly), then the repair of whatever a killed process left half-done.</summary>
+    /// configured sensibly), then the repair of whatever a killed process left half-done, and the seeding of the stock metadef resource types.</summary>
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct)
     {
         services.GetRequiredService<PolicyEnforcer>();
         services.GetRequiredService<ImageStores>();
         await services.GetRequiredService<ImageDataRecovery>().RunAsync(ct);
+        await services.GetRequiredService<Metadefs.ResourceTypeManager>().SeedAsync(ct);
     }
 }

@@ -7,7 +7,7 @@ using SharpStack.Image.Schemas;
 
 namespace SharpStack.Image.Api;
 
-/// <summary>/v2/schemas/{image,images,member,members}: the JSON schemas clients read to learn the resources.</summary>
+/// <summary>/v2/schemas/{image,images,member,members,metadefs/*}: the JSON schemas clients read to learn the resources.</summary>
 public static class SchemasApi
 {
     public static void Map(RouteGroupBuilder v2)
@@ -16,6 +16,8 @@ public static class SchemasApi
         v2.MapGetHead("/schemas/images", (HttpContext context, ImageSchemas schemas) => Answer(context, schemas.Images()));
         v2.MapGetHead("/schemas/member", (HttpContext context, ImageSchemas schemas) => Answer(context, schemas.Member()));
         v2.MapGetHead("/schemas/members", (HttpContext context, ImageSchemas schemas) => Answer(context, schemas.Members()));
+        foreach (var name in MetadefSchemas.Names)
+            v2.MapGetHead("/schemas/metadefs/" + name, (HttpContext context, MetadefSchemas schemas) => Answer(context, schemas.Document(name)!));
     }
 
     private static JsonBodyResult Answer(HttpContext context, System.Text.Json.Nodes.JsonObject schema)

@@ -13,6 +13,12 @@ public sealed class ImageDb(DbContextOptions<ImageDb> options) : DbContext(optio
     public DbSet<ImageLocationRow> Locations => Set<ImageLocationRow>();
     public DbSet<ImageMemberRow> Members => Set<ImageMemberRow>();
     public DbSet<TaskRow> Tasks => Set<TaskRow>();
+    public DbSet<MetadefNamespaceRow> MetadefNamespaces => Set<MetadefNamespaceRow>();
+    public DbSet<MetadefObjectRow> MetadefObjects => Set<MetadefObjectRow>();
+    public DbSet<MetadefPropertyRow> MetadefProperties => Set<MetadefPropertyRow>();
+    public DbSet<MetadefTagRow> MetadefTags => Set<MetadefTagRow>();
+    public DbSet<MetadefResourceTypeRow> MetadefResourceTypes => Set<MetadefResourceTypeRow>();
+    public DbSet<MetadefNamespaceResourceTypeRow> MetadefNamespaceResourceTypes => Set<MetadefNamespaceResourceTypeRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -88,6 +94,7 @@ public sealed class ImageDb(DbContextOptions<ImageDb> options) : DbContext(optio
             e.HasIndex(x => x.ImageId);
             e.HasIndex(x => x.Owner);
         });
+        MetadefModel.Configure(b);
         ModelConventions.UseSnakeCaseColumns(b);
         ModelConventions.UseUtcDateTimes(b);
     }

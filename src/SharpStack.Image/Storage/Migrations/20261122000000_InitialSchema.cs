@@ -63,6 +63,44 @@ public sealed class InitialSchema : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "metadef_namespaces",
+            columns: table => new
+            {
+                Id = table.Column<int>(name: "id", nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                Namespace = table.Column<string>(name: "namespace", maxLength: 80, nullable: false),
+                DisplayName = table.Column<string>(name: "display_name", maxLength: 80, nullable: true),
+                Description = table.Column<string>(name: "description", nullable: true),
+                Visibility = table.Column<string>(name: "visibility", maxLength: 32, nullable: true),
+                Protected = table.Column<bool?>(name: "protected", nullable: true),
+                Owner = table.Column<string>(name: "owner", maxLength: 255, nullable: false),
+                CreatedAt = table.Column<DateTime>(name: "created_at", nullable: false),
+                UpdatedAt = table.Column<DateTime?>(name: "updated_at", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_metadef_namespaces", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "metadef_resource_types",
+            columns: table => new
+            {
+                Id = table.Column<int>(name: "id", nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                Name = table.Column<string>(name: "name", maxLength: 80, nullable: false),
+                Protected = table.Column<bool>(name: "protected", nullable: false),
+                CreatedAt = table.Column<DateTime>(name: "created_at", nullable: false),
+                UpdatedAt = table.Column<DateTime?>(name: "updated_at", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_metadef_resource_types", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
             name: "tasks",
             columns: table => new
             {
@@ -134,6 +172,77 @@ public sealed class InitialSchema : Migration
                 table.PrimaryKey("PK_image_tags", x => x.InternalId);
             });
 
+        migrationBuilder.CreateTable(
+            name: "metadef_objects",
+            columns: table => new
+            {
+                Id = table.Column<int>(name: "id", nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                NamespaceId = table.Column<int>(name: "namespace_id", nullable: false),
+                Name = table.Column<string>(name: "name", maxLength: 80, nullable: false),
+                Description = table.Column<string>(name: "description", nullable: true),
+                Required = table.Column<string>(name: "required", nullable: true),
+                JsonSchema = table.Column<string>(name: "json_schema", nullable: false),
+                CreatedAt = table.Column<DateTime>(name: "created_at", nullable: false),
+                UpdatedAt = table.Column<DateTime?>(name: "updated_at", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_metadef_objects", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "metadef_properties",
+            columns: table => new
+            {
+                Id = table.Column<int>(name: "id", nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                NamespaceId = table.Column<int>(name: "namespace_id", nullable: false),
+                Name = table.Column<string>(name: "name", maxLength: 80, nullable: false),
+                JsonSchema = table.Column<string>(name: "json_schema", nullable: false),
+                CreatedAt = table.Column<DateTime>(name: "created_at", nullable: false),
+                UpdatedAt = table.Column<DateTime?>(name: "updated_at", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_metadef_properties", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "metadef_tags",
+            columns: table => new
+            {
+                Id = table.Column<int>(name: "id", nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                NamespaceId = table.Column<int>(name: "namespace_id", nullable: false),
+                Name = table.Column<string>(name: "name", maxLength: 80, nullable: false),
+                CreatedAt = table.Column<DateTime>(name: "created_at", nullable: false),
+                UpdatedAt = table.Column<DateTime?>(name: "updated_at", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_metadef_tags", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "metadef_namespace_resource_types",
+            columns: table => new
+            {
+                ResourceTypeId = table.Column<int>(name: "resource_type_id", nullable: false),
+                NamespaceId = table.Column<int>(name: "namespace_id", nullable: false),
+                PropertiesTarget = table.Column<string>(name: "properties_target", maxLength: 80, nullable: true),
+                Prefix = table.Column<string>(name: "prefix", maxLength: 80, nullable: true),
+                CreatedAt = table.Column<DateTime>(name: "created_at", nullable: false),
+                UpdatedAt = table.Column<DateTime?>(name: "updated_at", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_metadef_namespace_resource_types", x => new { x.ResourceTypeId, x.NamespaceId });
+            });
+
         migrationBuilder.CreateIndex(name: "IX_image_locations_image_id", table: "image_locations", columns: new[] { "image_id" });
         migrationBuilder.CreateIndex(name: "IX_image_members_image_id_member", table: "image_members", columns: new[] { "image_id", "member" }, unique: true);
         migrationBuilder.CreateIndex(name: "IX_image_members_member", table: "image_members", columns: new[] { "member" });
@@ -146,16 +255,32 @@ public sealed class InitialSchema : Migration
         migrationBuilder.CreateIndex(name: "IX_images_owner", table: "images", columns: new[] { "owner" });
         migrationBuilder.CreateIndex(name: "IX_images_status", table: "images", columns: new[] { "status" });
         migrationBuilder.CreateIndex(name: "IX_images_visibility", table: "images", columns: new[] { "visibility" });
+        migrationBuilder.CreateIndex(name: "IX_metadef_namespace_resource_types_namespace_id", table: "metadef_namespace_resource_types", columns: new[] { "namespace_id" });
+        migrationBuilder.CreateIndex(name: "IX_metadef_namespaces_namespace", table: "metadef_namespaces", columns: new[] { "namespace" }, unique: true);
+        migrationBuilder.CreateIndex(name: "IX_metadef_namespaces_owner", table: "metadef_namespaces", columns: new[] { "owner" });
+        migrationBuilder.CreateIndex(name: "IX_metadef_objects_name", table: "metadef_objects", columns: new[] { "name" });
+        migrationBuilder.CreateIndex(name: "IX_metadef_objects_namespace_id_name", table: "metadef_objects", columns: new[] { "namespace_id", "name" }, unique: true);
+        migrationBuilder.CreateIndex(name: "IX_metadef_properties_name", table: "metadef_properties", columns: new[] { "name" });
+        migrationBuilder.CreateIndex(name: "IX_metadef_properties_namespace_id_name", table: "metadef_properties", columns: new[] { "namespace_id", "name" }, unique: true);
+        migrationBuilder.CreateIndex(name: "IX_metadef_resource_types_name", table: "metadef_resource_types", columns: new[] { "name" }, unique: true);
+        migrationBuilder.CreateIndex(name: "IX_metadef_tags_name", table: "metadef_tags", columns: new[] { "name" });
+        migrationBuilder.CreateIndex(name: "IX_metadef_tags_namespace_id_name", table: "metadef_tags", columns: new[] { "namespace_id", "name" }, unique: true);
         migrationBuilder.CreateIndex(name: "IX_tasks_image_id", table: "tasks", columns: new[] { "image_id" });
         migrationBuilder.CreateIndex(name: "IX_tasks_owner", table: "tasks", columns: new[] { "owner" });
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable(name: "metadef_namespace_resource_types");
+        migrationBuilder.DropTable(name: "metadef_tags");
+        migrationBuilder.DropTable(name: "metadef_properties");
+        migrationBuilder.DropTable(name: "metadef_objects");
         migrationBuilder.DropTable(name: "image_tags");
         migrationBuilder.DropTable(name: "image_properties");
         migrationBuilder.DropTable(name: "image_locations");
         migrationBuilder.DropTable(name: "tasks");
+        migrationBuilder.DropTable(name: "metadef_resource_types");
+        migrationBuilder.DropTable(name: "metadef_namespaces");
         migrationBuilder.DropTable(name: "images");
         migrationBuilder.DropTable(name: "image_members");
     }
