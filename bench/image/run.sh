@@ -20,7 +20,8 @@
 #   BENCH_LIST_IMAGES (10000)     images in the cloud for the list scenario (metadata only, removed afterwards;
 #                                 BENCH_KEEP_LIST=1 keeps them for the next run, ids in bench/results/.list-ids-*)
 #   BENCH_LIST_CONCURRENCY (16)   BENCH_LIST_PATH (/v2/images)   BENCH_DURATION (10 s)   BENCH_WARMUP (5 s)
-#   BENCH_SIDES ("ss ref")        BENCH_PORT (9392, SharpStack's Image; Identity on BENCH_IDENTITY_PORT, 5100)
+#   BENCH_SIDES ("ss ref")        BENCH_PORT (9392, SharpStack's Image; Identity on BENCH_IDENTITY_PORT, 5100;
+#                                 a default port found taken is replaced by a free one)
 #   BENCH_WORKDIR (/var/tmp)      where the source, the copies, the downloads and SharpStack's data dir live
 #                                 (the reference keeps its images under /var/tmp/sharpstack-ref/glance)
 #   SHARPSTACK_NO_BUILD=1         use the existing .build/sharpstack (scripts/up.sh builds otherwise)
@@ -95,7 +96,12 @@ if [[ " $SIDES " == *" ref "* ]]; then
   URL[ref]=$REF_URL
   TOKEN[ref]=$($FX token "$REF_ID_URL" "$REF_PW") || die "no token from the reference Keystone"
 fi
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 if [[ " $SIDES " == *" ss "* ]]; then
+  # a default port that something else holds is moved (a port set explicitly is used as given)
+  if [ -z "${BENCH_PORT:-}" ] && port_busy "$PORT"; then PORT=$(free_port); log "port 9392 is taken: SharpStack's Image uses $PORT"; fi
+  if [ -z "${BENCH_IDENTITY_PORT:-}" ] && port_busy "$ID_PORT"; then ID_PORT=$(free_port); log "port 5100 is taken: SharpStack's Identity uses $ID_PORT"; fi
   SS_PW="bench-admin-$RANDOM$RANDOM"
   log "starting SharpStack: Identity :$ID_PORT, Image :$PORT (data dir $WORK/data)"
   SHARPSTACK_IDENTITY__BIND_PORT=$ID_PORT SHARPSTACK_IMAGE__BIND_PORT=$PORT \
@@ -163,7 +169,7 @@ transfer() {
   : > "$WORK/$side.cell-ids"
   for i in $(seq 1 "$n"); do
     id=$(curl -s -X POST -H "X-Auth-Token: $tok" -H 'Content-Type: application/json' "$url/v2/images" \
-      -d "{\"name\":\"sharpstack-bench-$size-$i\",\"disk_format\":\"raw\",\"container_format\":\"bare\",\"tags\":[\"sharpstack-bench\"]}" | jq -r '.id // empty')
+      -d "{\"name\":\"sharpstack-bench-$size-$i\",\"disk_format\":\"raw\",\"container_format\":\"bare\",\"tags\":[\"sharpstack-bench\"]}" | jq -r '.id // empty' 2>/dev/null || true)
     [ -n "$id" ] || { skip "$(side_name "$side"): image create failed"; return 0; }
     ids+=("$id"); echo "$id" >> "$WORK/$side.cell-ids"
   done
@@ -179,7 +185,7 @@ transfer() {
   t1=$(now); RESULT_RSS[$side.up.$key]=$(sampler_stop)
   codes=$(cat "$WORK"/up.*.code | sort | uniq -c | tr -s ' ' | tr '\n' ',')
   for i in $(seq 0 $((n - 1))); do
-    read -r st sz ck < <(curl -s -H "X-Auth-Token: $tok" "$url/v2/images/${ids[$i]}" | jq -r '"\(.status) \(.size) \(.checksum)"')
+    read -r st sz ck < <(curl -s -H "X-Auth-Token: $tok" "$url/v2/images/${ids[$i]}" | jq -r '"\(.status) \(.size) \(.checksum)"' 2>/dev/null || true) || true
     if [ "$(cat "$WORK/up.$i.code")" != 204 ] || [ "$st" != active ] || [ "$sz" != $((size * 1048576)) ] || [ "$ck" != "${SRC_MD5[$size]}" ]; then
       ok=0; RESULT_NOTE[$side.up.$key]="failed: HTTP $(cat "$WORK/up.$i.code"), then status $st size $sz checksum $ck ($(head -c 200 "$WORK/up.$i.out"))"
       break
@@ -213,7 +219,7 @@ transfer() {
   elif [ $ok = 1 ]; then
     skip "$(side_name "$side") download: the API is not served yet (probe: HTTP ${SERVES[$side.download]})"
   fi
-  $FX delete "$url" "$tok" "$WORK/$side.cell-ids"
+  $FX delete "$url" "$tok" "$WORK/$side.cell-ids" || true
   settle
 }
 
