@@ -72,6 +72,12 @@ public sealed class IdentityModule : IServiceModule
         await IdentityServices.InitializeAsync(scope.ServiceProvider, cancellationToken);
     }
 
+    public async Task<int> PendingMigrationCountAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        return await DatabaseMigrator.PendingCountAsync(scope.ServiceProvider.GetRequiredService<IdentityDb>(), cancellationToken);
+    }
+
     public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();

@@ -78,6 +78,12 @@ public sealed class ImageModule : IServiceModule
         await ImageServices.InitializeAsync(scope.ServiceProvider, cancellationToken);
     }
 
+    public async Task<int> PendingMigrationCountAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        return await DatabaseMigrator.PendingCountAsync(scope.ServiceProvider.GetRequiredService<ImageDb>(), cancellationToken);
+    }
+
     public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();

@@ -13,5 +13,13 @@ public static class ImageRoutes
         VersionsApi.Map(app, app.Services.GetRequiredService<SharpStackConfig>());
         var v2 = app.MapGroup("/v2");
         ImagesApi.Map(v2);
+        ImageActionsApi.Map(v2);
+        SchemasApi.Map(v2);
+        MembersApi.Map(v2);
+        TagsApi.Map(v2);
+        ImageDataApi.Map(v2);
+        ImportApi.Map(v2);
+        TasksApi.Map(v2);
+        app.UseMiddleware<Api.Http.GlanceRouteFallback>();
     }
 }

@@ -1,10 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SharpStack.Core.Auth.Remote;
 using SharpStack.Core.Hosting;
 using SharpStack.Core.Policy;
 using SharpStack.Image.Api.Http;
+using SharpStack.Image.Configuration;
+using SharpStack.Image.Data;
+using SharpStack.Image.Import;
+using SharpStack.Image.Stores;
 using SharpStack.Image.Images;
+using SharpStack.Image.Members;
 using SharpStack.Image.Policies;
+using SharpStack.Image.Quotas;
+using SharpStack.Image.Tags;
 
 namespace SharpStack.Image;
 
@@ -22,12 +30,42 @@ public static class ImageServices
         services.AddSingleton<ImageView>();
         services.AddScoped<ImageLookup>();
         services.AddScoped<ImageManager>();
+        services.AddScoped<ImageLister>();
+        services.AddScoped<ImageUpdater>();
+        services.AddSingleton<Schemas.ImageSchemas>();
+
+        // Members, tags
+        services.AddScoped<MemberManager>();
+        services.AddScoped<TagManager>();
+
+        // Quotas
+        services.AddSingleton(new ImageQuotaSettings(context.Config.Get(ImageOptions.UseKeystoneLimits), StorageQuota.From(context.Config)));
+        services.AddSingleton(sp => new UnifiedLimitsClient(sp.GetRequiredService<IdentityClient>(), sp.GetRequiredService<ServiceCredentials>(),
+            "image", context.Config.Get(AuthTokenOptions.RegionName), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<ImageQuotas>();
+
+        // Image data: stores, upload/download, staging, clean-up and start-up recovery
+        services.AddSingleton<ImageStores>();
+        services.AddScoped<ImageUploader>();
+        services.AddScoped<ImageStager>();
+        services.AddScoped<ImageDataCleaner>();
+        services.AddScoped<ImageDataRecovery>();
+
+        // Import: request checks, the background worker and what it runs
+        services.AddSingleton<ImportUriFilter>();
+        services.AddSingleton<WebDownloader>();
+        services.AddSingleton<ImportQueue>();
+        services.AddScoped<ImageImporter>();
+        services.AddScoped<ImportRunner>();
+        services.AddHostedService<ImportWorker>();
     }
 
-    /// <summary>Checks that refuse a broken setup before the port opens (the policy file parses).</summary>
-    public static Task InitializeAsync(IServiceProvider services, CancellationToken ct)
+    /// <summary>Checks that refuse a broken setup before the port opens (the policy file parses, the stores are
+    /// configured sensibly), then the repair of whatever a killed process left half-done.</summary>
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct)
     {
         services.GetRequiredService<PolicyEnforcer>();
-        return Task.CompletedTask;
+        services.GetRequiredService<ImageStores>();
+        await services.GetRequiredService<ImageDataRecovery>().RunAsync(ct);
     }
 }

@@ -37,6 +37,9 @@ public interface IServiceModule
     /// <summary>Brings the service's database to the newest schema (also `manage db sync`).</summary>
     Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
 
+    /// <summary>How many migrations the service's database still needs (for `manage status`).</summary>
+    Task<int> PendingMigrationCountAsync(IServiceProvider services, CancellationToken cancellationToken);
+
     /// <summary>Start-up work before the port opens: migrations, then checks that refuse a broken setup (e.g. missing keys).</summary>
     Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken);
 }

@@ -37,6 +37,8 @@ public static class ServiceApp
         builder.Logging.AddProvider(new LineLoggerProvider(module.Name, level, context.LogSink));
         // Framework chatter (routing, hosting lifetime) only at warning level unless debugging.
         builder.Logging.AddFilter("Microsoft", config.Get(CoreOptions.Debug) ? LogLevel.Information : LogLevel.Warning);
+        // Service-to-service calls (token validation) would log two lines per outgoing request.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", config.Get(CoreOptions.Debug) ? LogLevel.Information : LogLevel.Warning);
         // EF Core logs every failed command at error level, including expected ones (the first look for the
         // migrations table); real failures reach the request pipeline, which logs them once with the request id.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", config.Get(CoreOptions.Debug) ? LogLevel.Information : LogLevel.Critical);

@@ -41,6 +41,10 @@ public static class DatabaseMigrator
     }
 
     /// <summary>True when the failure is the database being unreachable rather than a schema or data problem.</summary>
+    /// <summary>How many of the context's migrations the database has not applied yet.</summary>
+    public static async Task<int> PendingCountAsync(DbContext db, CancellationToken ct) =>
+        (await db.Database.GetPendingMigrationsAsync(ct)).Count();
+
     public static bool IsConnectionFailure(Exception e) => e switch
     {
         NpgsqlException { IsTransient: true } => true,

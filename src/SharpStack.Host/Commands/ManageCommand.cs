@@ -30,7 +30,10 @@ public static class ManageCommand
         var dir = DataDirectory.Resolve(parse.GetValue(dataDir));
         DataDirectory.Ensure(dir);
         var config = ConfigFile.Load(ConfigFile.Locate(parse.GetValue(configFile), dir));
-        return new ServiceContext(config, dir, sink);
+        // The operator steps act on this host's all-in-one layout: services validate tokens at the local Identity.
+        var context = new ServiceContext(config, dir, sink);
+        context.LocalIdentityUrl = new Uri(IdentityModule.PublicBase(context) + "/v3");
+        return context;
     }
 
     private static Command Db()

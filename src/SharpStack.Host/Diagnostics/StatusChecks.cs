@@ -23,7 +23,7 @@ public static class StatusChecks
             await using var app = ServiceApp.Build(module, context);
             try
             {
-                var pending = await PendingMigrationsAsync(module, app.Services, ct);
+                var pending = await module.PendingMigrationCountAsync(app.Services, ct);
                 results.Add(new($"{module.Name} database", pending == 0,
                     pending == 0 ? "reachable, schema up to date" : $"{pending} migration(s) pending: run `sharpstack manage db sync`"));
             }
@@ -46,17 +46,6 @@ public static class StatusChecks
             }
         }
         return results;
-    }
-
-    private static async Task<int> PendingMigrationsAsync(IServiceModule module, IServiceProvider services, CancellationToken ct)
-    {
-        using var scope = services.CreateScope();
-        return module switch
-        {
-            IdentityModule => (await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(
-                scope.ServiceProvider.GetRequiredService<SharpStack.Identity.Storage.IdentityDb>().Database, ct)).Count(),
-            _ => 0,
-        };
     }
 
     private static async Task<StatusCheck> ApiAnswersAsync(IServiceModule module, ServiceContext context, CancellationToken ct)

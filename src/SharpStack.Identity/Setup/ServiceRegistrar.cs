@@ -14,7 +14,8 @@ using SharpStack.Identity.Users;
 namespace SharpStack.Identity.Setup;
 
 /// <summary>What the install guides do by hand for each service (openstack user create glance; role add --project
-/// service --user glance admin; service create; endpoint create public/internal/admin), idempotently.</summary>
+/// service --user glance admin; role add --system all --user glance reader; service create; endpoint create
+/// public/internal/admin), idempotently.</summary>
 public static class ServiceRegistrar
 {
     public static async Task EnsureAsync(IServiceProvider services, CatalogRegistration registration, ServiceCredentials credentials, string regionId, CancellationToken ct)
@@ -54,6 +55,11 @@ public static class ServiceRegistrar
         }
         if (!await db.Assignments.AnyAsync(a => a.Type == AssignmentType.UserProject && a.ActorId == user.Id && a.TargetId == project.Id && a.RoleId == admin.Id && !a.Inherited, ct))
             db.Assignments.Add(new AssignmentRow { Type = AssignmentType.UserProject, ActorId = user.Id, TargetId = project.Id, RoleId = admin.Id });
+        // The guides' step for unified limits (role add --user glance --system all reader): services read every
+        // project's limits with a system-scoped token.
+        var reader = await db.Roles.FirstOrDefaultAsync(r => r.Name == "reader" && r.DomainId == RoleRow.GlobalDomain, ct);
+        if (reader is not null && !await db.SystemAssignments.AnyAsync(a => a.ActorId == user.Id && a.RoleId == reader.Id, ct))
+            db.SystemAssignments.Add(new SystemAssignmentRow { Type = AssignmentType.UserSystem, ActorId = user.Id, RoleId = reader.Id });
     }
 
     private static async Task EnsureEndpointsAsync(IdentityDb db, CatalogRegistration registration, string regionId, CancellationToken ct)

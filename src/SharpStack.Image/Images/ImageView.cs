@@ -14,6 +14,9 @@ public sealed class ImageView(SharpStackConfig config)
     private readonly bool _showDirectUrl = config.Get(ImageOptions.ShowImageDirectUrl);
     private readonly bool _multiStore = config.Get(ImageOptions.EnabledBackends).Count > 0;
 
+    /// <summary>Whether rendering needs an image's locations (locations, direct_url or stores are shown).</summary>
+    public bool ShowsLocations => _showLocations || _showDirectUrl || _multiStore;
+
     public static string Timestamp(DateTime t) => t.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     /// <param name="showLocations">Whether policy (get_image_location) lets this caller see locations at all.</param>

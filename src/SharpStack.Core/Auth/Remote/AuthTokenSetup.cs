@@ -27,8 +27,10 @@ public static class AuthTokenSetup
                 ?? throw new ConfigException("[keystone_authtoken] username is not set: this service needs a service user to validate tokens");
         }
         services.AddHttpClient("identity");
+        services.AddSingleton(credentials);
+        services.AddSingleton(sp => new IdentityClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("identity"), url));
         services.AddSingleton(sp => new RemoteTokenValidator(
-            new IdentityClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("identity"), url),
+            sp.GetRequiredService<IdentityClient>(),
             credentials,
             TimeSpan.FromSeconds(config.Get(AuthTokenOptions.TokenCacheTime)),
             TimeSpan.FromSeconds(config.Get(AuthTokenOptions.RevocationPollInterval)),

@@ -12,8 +12,19 @@ public sealed class IdentityClient(HttpClient http, Uri identityBase)
         : identityBase.ToString().TrimEnd('/') + "/v3";
 
     /// <summary>A project-scoped token for the service user, and its expiry.</summary>
-    public async Task<(string Token, DateTimeOffset ExpiresAt)> AuthenticateAsync(
-        string username, string password, string userDomain, string project, string projectDomain, CancellationToken ct)
+    public Task<(string Token, DateTimeOffset ExpiresAt)> AuthenticateAsync(
+        string username, string password, string userDomain, string project, string projectDomain, CancellationToken ct) =>
+        AuthenticateAsync(username, password, userDomain,
+            new JsonObject { ["project"] = new JsonObject { ["name"] = project, ["domain"] = new JsonObject { ["name"] = projectDomain } } }, ct);
+
+    /// <summary>A system-scoped token for the service user (what oslo.limit's [oslo_limit] system_scope = all gives):
+    /// needed to read every project's limits. The user needs a role on the system (e.g. reader).</summary>
+    public Task<(string Token, DateTimeOffset ExpiresAt)> AuthenticateSystemAsync(
+        string username, string password, string userDomain, CancellationToken ct) =>
+        AuthenticateAsync(username, password, userDomain, new JsonObject { ["system"] = new JsonObject { ["all"] = true } }, ct);
+
+    private async Task<(string Token, DateTimeOffset ExpiresAt)> AuthenticateAsync(
+        string username, string password, string userDomain, JsonObject scope, CancellationToken ct)
     {
         var body = new JsonObject
         {
@@ -27,10 +38,7 @@ public sealed class IdentityClient(HttpClient http, Uri identityBase)
                         ["user"] = new JsonObject { ["name"] = username, ["password"] = password, ["domain"] = new JsonObject { ["name"] = userDomain } },
                     },
                 },
-                ["scope"] = new JsonObject
-                {
-                    ["project"] = new JsonObject { ["name"] = project, ["domain"] = new JsonObject { ["name"] = projectDomain } },
-                },
+                ["scope"] = scope,
             },
         };
         using var response = await http.PostAsJsonAsync(_base + "/auth/tokens?nocatalog", body, ct);
@@ -55,6 +63,18 @@ public sealed class IdentityClient(HttpClient http, Uri identityBase)
         if (!response.IsSuccessStatusCode)
             throw new IdentityUnavailableException($"Identity answered {(int)response.StatusCode} validating a token");
         return (await response.Content.ReadFromJsonAsync<JsonObject>(ct))?["token"] as JsonObject;
+    }
+
+    /// <summary>GET of an Identity API path under /v3 (e.g. "limits?project_id=…") with a service token; the JSON body.</summary>
+    public async Task<JsonObject> GetAsync(string serviceToken, string pathAndQuery, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _base + "/" + pathAndQuery.TrimStart('/'));
+        request.Headers.Add("X-Auth-Token", serviceToken);
+        using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode is HttpStatusCode.Unauthorized) throw new ServiceTokenRejectedException();
+        if (!response.IsSuccessStatusCode)
+            throw new IdentityUnavailableException($"Identity answered {(int)response.StatusCode} to GET /v3/{pathAndQuery.TrimStart('/').Split('?')[0]}");
+        return await response.Content.ReadFromJsonAsync<JsonObject>(ct) ?? [];
     }
 
     /// <summary>Revocation events recorded after <paramref name="since"/> (all when null).</summary>

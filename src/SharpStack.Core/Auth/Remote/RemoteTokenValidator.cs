@@ -123,8 +123,12 @@ public sealed class RemoteTokenValidator : ITokenAuthenticator, IAsyncDisposable
         }
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        // Registered under two service types, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stop.CancelAsync();
         await _poller;
         _stop.Dispose();

@@ -16,3 +16,18 @@ public static class GlanceRequest
         return parsed.Value as JsonObject ?? throw ApiException.BadRequest("Malformed JSON in request body.");
     }
 }
+
+/// <summary>Glance's JSONRequestDeserializer: a body that is a JSON object or array, with its refusals.</summary>
+public static class GlanceJsonBody
+{
+    /// <summary>The body as a JSON object or array: none → "Body expected in request.", not JSON → "Malformed JSON
+    /// in request body.", a JSON scalar → "Unexpected body type. Expected list/dict.".</summary>
+    public static async Task<JsonNode> ReadAsync(HttpContext context)
+    {
+        var parsed = await JsonRequestBody.ReadAsync(context, () => ApiException.BadRequest("Malformed JSON in request body."));
+        if (parsed.Empty) throw ApiException.BadRequest("Body expected in request.");
+        return parsed.Value is JsonObject or JsonArray
+            ? parsed.Value
+            : throw ApiException.BadRequest("Unexpected body type. Expected list/dict.");
+    }
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+
+namespace SharpStack.Core.Validation;
+
+/// <summary>Python's text forms of JSON values, for services that quote client input the way Python prints it.</summary>
+public static class PythonText
+{
+    /// <summary>repr(value): 'text', 1, 1.5, True, None, ['a'], {'k': 'v'}.</summary>
+    public static string Repr(JsonNode? value) => PyRepr.Of(value);
+
+    /// <summary>str(value): a string as is, anything else as its repr.</summary>
+    public static string Str(JsonNode? value) => value is JsonValue v && v.TryGetValue<string>(out var s) ? s : PyRepr.Of(value);
+
+    /// <summary>len(text) in code points.</summary>
+    public static int Length(string text) => PyValue.CodePointLength(text);
+}
