@@ -1,12 +1,13 @@
 #!/bin/bash
 # Installs what SharpStack's tests need, from Debian packages only (idempotent; run as root):
-#   tempest + keystone-tempest-plugin (conformance), python3-openstackclient (walkthrough),
+#   tempest + keystone/glance-tempest-plugin (conformance), python3-openstackclient (walkthroughs), qemu-utils
+#   (the image walkthrough makes a small qcow2 with qemu-img),
 #   openstacksdk / subunit / stestr (run-tempest.sh), postgresql (storage tests on PostgreSQL), curl, jq.
 # Also checks that the .NET SDK is present (it is part of the machine, not installed here).
 #   scripts/install-deps.sh [EXTRA_DEBIAN_PACKAGE...]     e.g. scripts/install-deps.sh wrk
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
-PKGS="tempest python3-tempest keystone-tempest-plugin python3-openstackclient python3-openstacksdk
+PKGS="tempest python3-tempest keystone-tempest-plugin glance-tempest-plugin python3-openstackclient python3-openstacksdk qemu-utils
       python3-subunit python3-stestr subunit postgresql curl jq $*"
 
 log() { echo "[install-deps] $*" >&2; }

@@ -1,11 +1,11 @@
 #!/bin/bash
 # Runs a whole Tempest suite against the cloud in OS_* and compares it with the ratchet list:
-#   tests/conformance/refresh.sh identity|keystone-plugin [--append]
+#   tests/conformance/refresh.sh identity|keystone-plugin|image [--append]
 # Prints tests passing but not listed (--append adds them), listed tests that fail, and, with REF=<dir of a
 # run-tempest.sh run against the reference Keystone>, tests that pass on the reference but not here.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-SUITE=${1:?usage: refresh.sh identity|keystone-plugin [--append]}
+SUITE=${1:?usage: refresh.sh identity|keystone-plugin|image [--append]}
 LIST="$ROOT/tests/conformance/$SUITE.txt"
 [ -f "$LIST" ] || { echo "no list $LIST" >&2; exit 2; }
 RES=${TEMPEST_OUT:-$ROOT/tempest-results/refresh-$SUITE-$(date +%Y%m%d-%H%M%S)}
