@@ -21,6 +21,8 @@ public sealed class ImageUpdater(ImageDb db, ImageLookup lookup, SharpStackConfi
     /// <summary>Attributes that exist but cannot be set (remove answers "may not be removed").</summary>
     private static readonly HashSet<string> Fixed = ["locations", "checksum", "size", "virtual_size", "status", "os_hash_algo", "os_hash_value", "created_at", "updated_at", "id"];
 
+    private const int MaxAttempts = 20;
+
     /// <param name="enforce">Checks a policy rule against the image target (throws 403).</param>
     public async Task<ImageRow> UpdateAsync(ImageCaller caller, string id, IReadOnlyList<ImageChange> changes,
         Action<string, IReadOnlyDictionary<string, object?>> enforce, CancellationToken ct)
@@ -41,9 +43,15 @@ public sealed class ImageUpdater(ImageDb db, ImageLookup lookup, SharpStackConfi
                 await db.SaveChangesAsync(ct);
                 return image;
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException) when (attempt < MaxAttempts)
             {
-                // Another request saved the image (or the same new property) first: apply the changes to what it saved.
+                // Another request saved the image (or the same new property) first: apply the changes to what it
+                // saved, after a short random pause so that a crowd of writers does not collide again in lockstep.
+                await Task.Delay(Random.Shared.Next(1, 10 * (attempt + 1)), ct);
+            }
+            catch (DbUpdateException)
+            {
+                throw ApiException.Conflict($"Image {id} is being changed by other requests; try again.");
             }
         }
     }
