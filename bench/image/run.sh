@@ -33,7 +33,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SHARED=${SHARPSTACK_SHARED:-$ROOT/../shared}
 SIZES=${BENCH_SIZES_MB:-1024 4096}
-if [ "${BENCH_QUICK:-0}" = 1 ]; then SIZES=$(for s in $SIZES; do [ "$s" -le 1024 ] && echo -n "$s "; done); SIZES=${SIZES:-1024}; fi
+if [ "${BENCH_QUICK:-0}" = 1 ]; then SIZES=$(for s in $SIZES; do if [ "$s" -le 1024 ]; then echo -n "$s "; fi; done); SIZES=${SIZES:-1024}; fi
 STREAMS=${BENCH_STREAMS:-1 8}
 SCENARIOS=${BENCH_SCENARIOS:-transfer list}
 NLIST=${BENCH_LIST_IMAGES:-10000}
