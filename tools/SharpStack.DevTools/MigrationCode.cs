@@ -30,7 +30,7 @@ internal static class MigrationCode
                     down.Insert(0, $"        migrationBuilder.DropTable(name: {Q(t.Name)});\n");
                     break;
                 case CreateIndexOperation i:
-                    up.Append($"        migrationBuilder.CreateIndex(name: {Q(i.Name)}, table: {Q(i.Table)}, columns: new[] {{ {string.Join(", ", i.Columns.Select(Q))} }}{(i.IsUnique ? ", unique: true" : "")});\n");
+                    up.Append($"        migrationBuilder.CreateIndex(name: {Q(i.Name)}, table: {Q(i.Table)}, columns: new[] {{ {string.Join(", ", i.Columns.Select(Q))} }}{(i.IsUnique ? ", unique: true" : "")}{(i.Filter is null ? "" : ", filter: " + Q(i.Filter))});\n");
                     break;
                 default:
                     throw new InvalidOperationException($"operation {op.GetType().Name} is not supported by the generator");

@@ -37,7 +37,8 @@ public sealed class ImageDb(DbContextOptions<ImageDb> options) : DbContext(optio
             e.Property(x => x.OsHashValue).HasMaxLength(128);
             e.Property(x => x.Owner).HasMaxLength(255);
             e.Property(x => x.Version).IsConcurrencyToken();
-            e.HasIndex(x => new { x.Deleted, x.CreatedAt });
+            // The default list order (created_at desc, id desc) over live images, walked in order without a sort.
+            e.HasIndex(x => new { x.CreatedAt, x.Id }).HasFilter("NOT deleted");
             e.HasIndex(x => x.Owner);
             e.HasIndex(x => x.Visibility);
             e.HasIndex(x => x.Status);

@@ -250,7 +250,7 @@ public sealed class InitialSchema : Migration
         migrationBuilder.CreateIndex(name: "IX_image_properties_name_value", table: "image_properties", columns: new[] { "name", "value" });
         migrationBuilder.CreateIndex(name: "IX_image_tags_image_id_value", table: "image_tags", columns: new[] { "image_id", "value" }, unique: true);
         migrationBuilder.CreateIndex(name: "IX_image_tags_value", table: "image_tags", columns: new[] { "value" });
-        migrationBuilder.CreateIndex(name: "IX_images_deleted_created_at", table: "images", columns: new[] { "deleted", "created_at" });
+        migrationBuilder.CreateIndex(name: "IX_images_created_at_id", table: "images", columns: new[] { "created_at", "id" }, filter: "NOT deleted");
         migrationBuilder.CreateIndex(name: "IX_images_name", table: "images", columns: new[] { "name" });
         migrationBuilder.CreateIndex(name: "IX_images_owner", table: "images", columns: new[] { "owner" });
         migrationBuilder.CreateIndex(name: "IX_images_status", table: "images", columns: new[] { "status" });
