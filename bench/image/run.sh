@@ -304,7 +304,7 @@ dev_of() { df -P "$1" 2>/dev/null | awk 'NR==2{print $1}'; }
        "shared by both and by the clients. Disk: $(dev_of "$WORK") for SharpStack, the copies and the downloads," \
        "$(dev_of "$REF_STATE") for Glance's store. Client: curl (\`-T\` upload, \`-o\` download into a file on the same disk)," \
        "N transfers started at once; MiB/s = N × size ÷ wall time of the slowest. Plain copy = N concurrent \`cp\` of the" \
-       "source file on the same disk (page cache included, no fsync: the services do not fsync either)." \
+       "source file on the same disk (page cache included, no fsync; SharpStack fsyncs each image before it becomes active, Glance does not)." \
        "Load average at start / end: $LOAD_START / $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| transfer | size | N | plain copy MiB/s | SharpStack MiB/s | % of copy | Glance MiB/s | % of copy | SharpStack ÷ Glance | RSS max MB (SS / Glance) |"
