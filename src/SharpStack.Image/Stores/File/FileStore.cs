@@ -10,6 +10,7 @@ public sealed class FileStore : IImageStore
 {
     public const string PartialSuffix = ".partial";
     private const int ChunkSize = 1 << 20;
+    private const long FlushSlice = 64L << 20;
 
     public FileStore(string id, string directory)
     {
@@ -56,17 +57,33 @@ public sealed class FileStore : IImageStore
         {
             await using (var file = OpenForWrite(temp))
             {
+                // The data must be on disk before the image is active. Flushing a slice in the background while the
+                // next ones arrive overlaps the disk's writeback with the upload, instead of paying it all at the end.
+                var handle = (file as FileStream)?.SafeFileHandle;
+                var flushing = Task.CompletedTask;
+                long written = 0, flushedAt = 0;
                 var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
                 try
                 {
                     int n;
                     while ((n = await data.ReadAsync(buffer.AsMemory(0, ChunkSize), ct)) > 0)
+                    {
                         await file.WriteAsync(buffer.AsMemory(0, n), ct);
+                        written += n;
+                        if (handle is not null && written - flushedAt >= FlushSlice && flushing.IsCompleted)
+                        {
+                            await flushing;
+                            flushedAt = written;
+                            flushing = Task.Run(() => RandomAccess.FlushToDisk(handle), ct);
+                        }
+                    }
                 }
                 finally
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
+                    await flushing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 }
+                await flushing;
                 if (file is FileStream fs) fs.Flush(flushToDisk: true);
                 else await file.FlushAsync(ct);
             }
