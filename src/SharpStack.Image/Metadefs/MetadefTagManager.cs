@@ -35,7 +35,7 @@ public sealed class MetadefTagManager(ImageDb db, TimeProvider clock)
         var now = MetadefTime.Now(clock);
         var row = new MetadefTagRow { NamespaceId = ns.Id, Name = name, CreatedAt = now, UpdatedAt = now };
         db.MetadefTags.Add(row);
-        await SaveAsync(() => Duplicate(name, ns.Namespace), ct);
+        await MetadefSave.SaveAsync(db, () => Duplicate(name, ns.Namespace), ct);
         return row;
     }
 
@@ -55,7 +55,7 @@ public sealed class MetadefTagManager(ImageDb db, TimeProvider clock)
             rows.Add(new MetadefTagRow { NamespaceId = ns.Id, Name = name, CreatedAt = now, UpdatedAt = now });
         }
         db.MetadefTags.AddRange(rows);
-        await SaveAsync(() => Duplicate(names[0], ns.Namespace), ct);
+        await MetadefSave.SaveAsync(db, () => Duplicate(names[0], ns.Namespace), ct);
         await tx.CommitAsync(ct);
         return rows;
     }
@@ -68,7 +68,7 @@ public sealed class MetadefTagManager(ImageDb db, TimeProvider clock)
             throw Duplicate(newName, ns.Namespace);
         row.Name = newName;
         row.UpdatedAt = MetadefTime.Now(clock);
-        await SaveAsync(() => Duplicate(newName, ns.Namespace), ct);
+        await MetadefSave.SaveAsync(db, () => Duplicate(newName, ns.Namespace), ct);
         return row;
     }
 
@@ -91,16 +91,4 @@ public sealed class MetadefTagManager(ImageDb db, TimeProvider clock)
 
     private static ApiException NotFound(string name, string ns) =>
         ApiException.NotFound($"The metadata definition tag with name={name} was not found in namespace={ns}.");
-
-    private async Task SaveAsync(Func<ApiException> duplicate, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            throw duplicate();
-        }
-    }
 }

@@ -35,7 +35,7 @@ public sealed class NamespaceManager(ImageDb db, TimeProvider clock, ResourceTyp
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await db.MetadefNamespaces.AnyAsync(n => n.Namespace == name, ct)) throw Duplicate(name);
         db.MetadefNamespaces.Add(row);
-        await SaveAsync(() => Duplicate(name), ct);
+        await MetadefSave.SaveAsync(db, () => Duplicate(name), ct);
         if (associations is not null)
             foreach (var a in associations.OfType<JsonObject>())
                 await resourceTypes.AssociateAsync(row, a, ct);
@@ -43,17 +43,17 @@ public sealed class NamespaceManager(ImageDb db, TimeProvider clock, ResourceTyp
         {
             if (await db.MetadefObjects.AnyAsync(x => x.NamespaceId == row.Id && x.Name == obj.Name, ct)) throw ObjectManager.Duplicate(obj.Name, name);
             db.MetadefObjects.Add(obj.ToRow(row.Id, now));
-            await SaveAsync(() => ObjectManager.Duplicate(obj.Name, name), ct);
+            await MetadefSave.SaveAsync(db, () => ObjectManager.Duplicate(obj.Name, name), ct);
         }
         foreach (var tag in tags ?? [])
         {
             db.MetadefTags.Add(new MetadefTagRow { NamespaceId = row.Id, Name = tag, CreatedAt = now, UpdatedAt = now });
-            await SaveAsync(() => MetadefTagManager.Duplicate(tag, name), ct);
+            await MetadefSave.SaveAsync(db, () => MetadefTagManager.Duplicate(tag, name), ct);
         }
         foreach (var (propertyName, definition) in properties ?? [])
         {
             db.MetadefProperties.Add(new MetadefPropertyRow { NamespaceId = row.Id, Name = propertyName, JsonSchema = definition.ToJsonString(), CreatedAt = now, UpdatedAt = now });
-            await SaveAsync(() => PropertyManager.Duplicate(propertyName, name), ct);
+            await MetadefSave.SaveAsync(db, () => PropertyManager.Duplicate(propertyName, name), ct);
         }
         await tx.CommitAsync(ct);
 
@@ -81,7 +81,7 @@ public sealed class NamespaceManager(ImageDb db, TimeProvider clock, ResourceTyp
         row.Protected = body["protected"]?.GetValue<bool>() ?? false;
         row.Owner = Text(body, "owner") ?? caller.ProjectId ?? row.Owner;
         row.UpdatedAt = MetadefTime.Now(clock);
-        await SaveAsync(duplicate, ct);
+        await MetadefSave.SaveAsync(db, duplicate, ct);
         return row;
     }
 
@@ -100,17 +100,6 @@ public sealed class NamespaceManager(ImageDb db, TimeProvider clock, ResourceTyp
 
     public static ApiException Duplicate(string name) => ApiException.Conflict($"The metadata definition namespace={name} already exists.");
 
-    private async Task SaveAsync(Func<ApiException> duplicate, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            throw duplicate();
-        }
-    }
 
     private static string TagName(JsonNode? tag) => tag?["name"]?.GetValue<string>() ?? throw ApiException.BadRequest("Mandatory field missing: name");
 

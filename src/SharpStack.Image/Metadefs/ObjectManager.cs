@@ -65,7 +65,7 @@ public sealed class ObjectManager(ImageDb db, TimeProvider clock)
         if (await db.MetadefObjects.AnyAsync(o => o.NamespaceId == ns.Id && o.Name == input.Name, ct)) throw Duplicate(input.Name, ns.Namespace);
         var row = input.ToRow(ns.Id, MetadefTime.Now(clock));
         db.MetadefObjects.Add(row);
-        await SaveAsync(() => Duplicate(input.Name, ns.Namespace), ct);
+        await MetadefSave.SaveAsync(db, () => Duplicate(input.Name, ns.Namespace), ct);
         return row;
     }
 
@@ -80,7 +80,7 @@ public sealed class ObjectManager(ImageDb db, TimeProvider clock)
         row.Required = input.Required?.ToJsonString();
         row.JsonSchema = input.Properties?.ToJsonString() ?? "{}";
         row.UpdatedAt = MetadefTime.Now(clock);
-        await SaveAsync(duplicate, ct);
+        await MetadefSave.SaveAsync(db, duplicate, ct);
         return row;
     }
 
@@ -100,16 +100,4 @@ public sealed class ObjectManager(ImageDb db, TimeProvider clock)
 
     public static ApiException Duplicate(string name, string ns) =>
         ApiException.Conflict($"A metadata definition object with name={name} already exists in namespace={ns}.");
-
-    private async Task SaveAsync(Func<ApiException> duplicate, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            throw duplicate();
-        }
-    }
 }

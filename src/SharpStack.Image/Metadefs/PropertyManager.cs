@@ -27,7 +27,7 @@ public sealed class PropertyManager(ImageDb db, TimeProvider clock)
         var now = MetadefTime.Now(clock);
         var row = new MetadefPropertyRow { NamespaceId = ns.Id, Name = name, JsonSchema = definition.ToJsonString(), CreatedAt = now, UpdatedAt = now };
         db.MetadefProperties.Add(row);
-        await SaveAsync(() => Duplicate(name, ns.Namespace), ct);
+        await MetadefSave.SaveAsync(db, () => Duplicate(name, ns.Namespace), ct);
         return row;
     }
 
@@ -42,7 +42,7 @@ public sealed class PropertyManager(ImageDb db, TimeProvider clock)
         row.Name = newName;
         row.JsonSchema = definition.ToJsonString();
         row.UpdatedAt = MetadefTime.Now(clock);
-        await SaveAsync(duplicate, ct);
+        await MetadefSave.SaveAsync(db, duplicate, ct);
         return row;
     }
 
@@ -62,16 +62,4 @@ public sealed class PropertyManager(ImageDb db, TimeProvider clock)
 
     public static ApiException Duplicate(string name, string ns) =>
         ApiException.Conflict($"A metadata definition property with name={name} already exists in namespace={ns}.");
-
-    private async Task SaveAsync(Func<ApiException> duplicate, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            throw duplicate();
-        }
-    }
 }
