@@ -32,6 +32,9 @@ public sealed class IdentityModule : IServiceModule
     public static string PublicBase(ServiceContext context) =>
         ServiceUrls.PublicBase(context, IdentityOptions.PublicEndpoint, IdentityOptions.BindPort);
 
+    /// <summary>The Identity v3 URL clients and services in this cloud authenticate at (PublicBase + "/v3").</summary>
+    public static string AuthUrl(ServiceContext context) => PublicBase(context) + "/v3";
+
     /// <summary>The database URL: [database] connection, else SQLite in the data directory.</summary>
     public static DatabaseUrl Database(ServiceContext context) =>
         ServiceDatabase.Url(context.Config, context.DataDir, IdentityOptions.Connection, "identity.db");

@@ -32,7 +32,7 @@ public static class ManageCommand
         var config = ConfigFile.Load(ConfigFile.Locate(parse.GetValue(configFile), dir));
         // The operator steps act on this host's all-in-one layout: services validate tokens at the local Identity.
         var context = new ServiceContext(config, dir, sink);
-        context.LocalIdentityUrl = new Uri(IdentityModule.PublicBase(context) + "/v3");
+        context.LocalIdentityUrl = new Uri(IdentityModule.AuthUrl(context));
         return context;
     }
 

@@ -32,7 +32,7 @@ public static class UpCommand
             var config = ConfigFile.Load(ConfigFile.Locate(parse.GetValue(configFile), dir));
             using var sink = new LogSink(config.Get(CoreOptions.LogFile));
             var context = new ServiceContext(config, dir, sink);
-            context.LocalIdentityUrl = new Uri(IdentityModule.PublicBase(context) + "/v3");
+            context.LocalIdentityUrl = new Uri(IdentityModule.AuthUrl(context));
             var host = new CloudHost(context, Services.All);
             host.CheckPortsFree();
             AllInOneSetup.PrepareKeys(context);

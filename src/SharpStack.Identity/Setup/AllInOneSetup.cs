@@ -40,13 +40,13 @@ public static class AllInOneSetup
             ResetPassword = password is not null || kept is null,
         }, ct);
         await Bootstrapper.EnsureProjectAsync(services, "service", "Project of the services' own users.", ct);
-        WriteOpenRc(openrc, effective, IdentityModule.PublicBase(context) + "/v3");
+        WriteOpenRc(openrc, effective, IdentityModule.AuthUrl(context));
         return new AdminCredentials(effective, generated, openrc);
     }
 
     public static string EndpointOf(IServiceModule module, ServiceContext context) => module switch
     {
-        IdentityModule => IdentityModule.PublicBase(context) + "/v3",
+        IdentityModule => IdentityModule.AuthUrl(context),
         _ => module.Catalog(context)?.Url ?? $"port {context.Config.Get(module.PortOption)}",
     };
 

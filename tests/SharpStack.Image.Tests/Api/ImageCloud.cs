@@ -58,7 +58,7 @@ public class ImageCloud : IAsyncLifetime
         Directory.CreateDirectory(DataDir);
         _sink = new LogSink(Path.Combine(DataDir, "test.log"));
         var context = new ServiceContext(config, DataDir, _sink);
-        context.LocalIdentityUrl = new Uri(IdentityModule.PublicBase(context) + "/v3");
+        context.LocalIdentityUrl = new Uri(IdentityModule.AuthUrl(context));
         AllInOneSetup.PrepareKeys(context);
 
         _identity = ServiceApp.Build(identityModule, context, bindHost: IPAddress.Loopback);
