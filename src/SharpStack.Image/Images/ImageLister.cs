@@ -12,6 +12,9 @@ public sealed class ImageLister(ImageDb db, ImageLookup lookup, ImageView view)
 {
     public async Task<List<ImageRow>> ListAsync(ImageCaller caller, ImageListQuery query, CancellationToken ct)
     {
+        // One connection for the whole page (up to five queries): SQLite's connection pool takes a lock on every
+        // open and close, and under concurrent lists that lock was where requests waited.
+        await db.Database.OpenConnectionAsync(ct);
         var images = Visible(db.Images.AsNoTracking().Where(i => !i.Deleted && i.Status != ImageStatus.Killed), caller, query);
         foreach (var filter in query.Filters) images = Apply(images, filter);
         ImageRow? marker = null;
@@ -26,14 +29,7 @@ public sealed class ImageLister(ImageDb db, ImageLookup lookup, ImageView view)
         images = ImageSort.Apply(images, query.Sort);
         var page = await images.Take(query.Limit).ToListAsync(ct);
         if (page.Count == 0) return page;
-        var ids = page.Select(i => i.Id).ToList();
-        var properties = await db.Properties.AsNoTracking().Where(p => ids.Contains(p.ImageId)).ToListAsync(ct);
-        var tags = await db.Tags.AsNoTracking().Where(t => ids.Contains(t.ImageId)).ToListAsync(ct);
-        var locations = view.ShowsLocations ? await db.Locations.AsNoTracking().Where(l => ids.Contains(l.ImageId)).ToListAsync(ct) : [];
-        var byId = page.ToDictionary(i => i.Id);
-        foreach (var p in properties) byId[p.ImageId].Properties.Add(p);
-        foreach (var t in tags) byId[t.ImageId].Tags.Add(t);
-        foreach (var l in locations) byId[l.ImageId].Locations.Add(l);
+        await lookup.LoadDetailsAsync(page, view.ShowsLocations, ct);
         return page;
     }
 
