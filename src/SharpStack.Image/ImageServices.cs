@@ -31,6 +31,7 @@ public static class ImageServices
         services.AddScoped<ImageLookup>();
         services.AddScoped<ImageManager>();
         services.AddScoped<ImageLister>();
+        services.AddSingleton<ImageListCache>();
         services.AddScoped<ImageUpdater>();
         services.AddSingleton<Schemas.ImageSchemas>();
 

@@ -16,6 +16,26 @@ public static class PooledJsonBody
             return Task.CompletedTask;
         });
 
+    /// <summary>The bytes <see cref="WriteAsync(HttpContext, int, JsonNode, JsonSerializerOptions?)"/> would send,
+    /// for answers kept and sent again.</summary>
+    public static byte[] ToBytes(JsonNode body)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) body.WriteTo(writer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Sends bytes made by <see cref="ToBytes"/>.</summary>
+    public static Task WriteBytesAsync(HttpContext context, int status, byte[] utf8Json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = utf8Json.Length;
+        return context.Response.Body.WriteAsync(utf8Json, context.RequestAborted).AsTask();
+    }
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Writes whatever <paramref name="write"/> produces (e.g. a list streamed from the database).</summary>
     public static async Task WriteAsync(HttpContext context, int status, Func<Utf8JsonWriter, Task> write)
     {
@@ -23,7 +43,7 @@ public static class PooledJsonBody
         var buffer = new PooledBufferWriter();
         try
         {
-            await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            await using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
                 await write(writer);
             response.StatusCode = status;
             response.ContentType = "application/json";

@@ -75,6 +75,18 @@ public sealed class PolicyEnforcer
 
     public PolicyOptions Options { get; }
 
+    /// <summary>Grows by one whenever the rules in force change (load, reload, overrides): answers cached per
+    /// caller are only reusable while it stays the same.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    private long _generation;
+
+    private void Publish(Snapshot snapshot)
+    {
+        Volatile.Write(ref _snapshot, snapshot);
+        Interlocked.Increment(ref _generation);
+    }
+
     /// <summary>Registered defaults, in registration order.</summary>
     public IReadOnlyList<RuleDefault> RegisteredRules
     {
@@ -137,7 +149,7 @@ public sealed class PolicyEnforcer
             var files = ReadFiles(Options);
             _files = files;
             _failedStamps = null;
-            Volatile.Write(ref _snapshot, Build(files));
+            Publish(Build(files));
             ScheduleNextReloadCheck();
         }
     }
@@ -155,7 +167,7 @@ public sealed class PolicyEnforcer
             var files = new FileState();
             AddEntries(files, sourceName, entries, Options.RejectInvalidRules);
             _files = files;
-            Volatile.Write(ref _snapshot, Build(files));
+            Publish(Build(files));
         }
     }
 
@@ -192,7 +204,7 @@ public sealed class PolicyEnforcer
             }
             _failedStamps = null;
             _files = files;
-            Volatile.Write(ref _snapshot, Build(files));
+            Publish(Build(files));
             _logger.LogInformation("Policy rules reloaded from {Files}", string.Join(", ", files.Sources));
             return true;
         }

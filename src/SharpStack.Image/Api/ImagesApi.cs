@@ -39,11 +39,14 @@ public static class ImagesApi
             if (backends.Count > 0) context.Response.Headers["OpenStack-image-store-ids"] = string.Join(",", backends.Select(b => b.Split(':')[0].Trim()));
             return new JsonBodyResult(view.Render(image), 201);
         });
-        v2.MapGetHead("/images", async (HttpContext context, ImageAuthorizer authz, ImageLister lister, ImageView view, SharpStackConfig config) =>
+        v2.MapGetHead("/images", async (HttpContext context, ImageAuthorizer authz, ImageLister lister, ImageListCache cache, ImageView view, SharpStackConfig config) =>
         {
             var caller = ImageCaller.From(context, authz);
             var query = ImageListQuery.Parse(context.Request.QueryString.Value, config);
             authz.Enforce(context, ImagePolicyNames.GetImages, new Dictionary<string, object?> { ["project_id"] = caller.ProjectId });
+            var key = ImageListCache.Key(caller.Auth, authz.Enforcer.Generation, context.Request.QueryString.Value);
+            var revision = await lister.RevisionAsync(context.RequestAborted);
+            if (cache.Find(key, revision) is { } kept) return new JsonBytesResult(kept);
             var page = await lister.ListAsync(caller, query, context.RequestAborted);
             var list = new System.Text.Json.Nodes.JsonArray();
             string? last = null;
@@ -54,7 +57,9 @@ public static class ImagesApi
                 list.Add(view.Render(image, authz.Allows(caller.Auth, ImagePolicyNames.GetImageLocation, target)));
                 last = image.Id;
             }
-            return new JsonBodyResult(ImageListQuery.Envelope(list, query, page.Count == query.Limit ? last : null));
+            var body = PooledJsonBody.ToBytes(ImageListQuery.Envelope(list, query, page.Count == query.Limit ? last : null));
+            cache.Keep(key, revision, body);
+            return new JsonBytesResult(body);
         });
         v2.MapGetHead("/images/{id}", async (string id, HttpContext context, ImageAuthorizer authz, ImageLookup lookup, ImageView view) =>
         {

@@ -33,6 +33,14 @@ public sealed class ImageLister(ImageDb db, ImageLookup lookup, ImageView view)
         return page;
     }
 
+    /// <summary>The image revision (bumped by database triggers on every change that a list could show). Opens the
+    /// connection the list then reuses.</summary>
+    public async Task<long> RevisionAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return await db.Revision.AsNoTracking().Where(r => r.Id == 1).Select(r => r.Value).FirstAsync(ct);
+    }
+
     /// <summary>Glance's _select_images_query and its visibility rules: admins see every image; others their
     /// project's, public and community ones, and shared ones whose membership has the asked-for status.
     /// Community images appear only when asked for (visibility=community or all) or when owned.</summary>

@@ -13,6 +13,7 @@ public sealed class ImageDb(DbContextOptions<ImageDb> options) : DbContext(optio
     public DbSet<ImageLocationRow> Locations => Set<ImageLocationRow>();
     public DbSet<ImageMemberRow> Members => Set<ImageMemberRow>();
     public DbSet<TaskRow> Tasks => Set<TaskRow>();
+    public DbSet<ImageRevisionRow> Revision => Set<ImageRevisionRow>();
     public DbSet<MetadefNamespaceRow> MetadefNamespaces => Set<MetadefNamespaceRow>();
     public DbSet<MetadefObjectRow> MetadefObjects => Set<MetadefObjectRow>();
     public DbSet<MetadefPropertyRow> MetadefProperties => Set<MetadefPropertyRow>();
@@ -22,6 +23,12 @@ public sealed class ImageDb(DbContextOptions<ImageDb> options) : DbContext(optio
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        b.Entity<ImageRevisionRow>(e =>
+        {
+            e.ToTable("image_revision");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+        });
         b.Entity<ImageRow>(e =>
         {
             e.ToTable("images");

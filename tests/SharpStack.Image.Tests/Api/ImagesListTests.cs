@@ -150,4 +150,40 @@ public sealed class ImagesListTests(ImageCloud cloud) : IClassFixture<ImageCloud
         using var head = await user.SendAsync(new HttpRequestMessage(HttpMethod.Head, "v2/images"));
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
     }
+
+    [Fact]
+    public async Task A_repeated_list_sees_every_change_made_behind_its_back()
+    {
+        // Lists are kept per caller and query until the image revision moves; changes written straight to the
+        // database (as another Image process sharing it would) must move it too.
+        var tag = "c" + Guid.NewGuid().ToString("N")[..8];
+        var (project, token) = await cloud.ProjectUserAsync();
+        using var user = cloud.Client(token);
+        using var admin = cloud.AdminClient();
+        var own = await CreateAsync(user, new JsonObject { ["name"] = "a-own", ["tags"] = new JsonArray(tag) });
+        var shared = await CreateAsync(admin, new JsonObject { ["name"] = "b-shared", ["tags"] = new JsonArray(tag) });
+        var query = $"?tag={tag}&sort=name:asc";
+        Assert.Equal(["a-own"], (await ListAsync(user, query)).Names);
+        Assert.Equal(["a-own"], (await ListAsync(user, query)).Names);
+
+        await using (var db = cloud.OpenDb())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE images SET name = 'a-renamed' WHERE id = {0}", own);
+            Assert.Equal(["a-renamed"], (await ListAsync(user, query)).Names);
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO image_members (image_id, member, status, created_at, updated_at) VALUES ({0}, {1}, 'accepted', {2}, {2})",
+                shared, project, DateTime.UtcNow);
+            Assert.Equal(["a-renamed", "b-shared"], (await ListAsync(user, query)).Names);
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO image_properties (image_id, name, value) VALUES ({0}, 'hw_arch', 'x86_64')", own);
+            var (body, _) = await ListAsync(user, query);
+            Assert.Equal("x86_64", body["images"]![0]!["hw_arch"]!.GetValue<string>());
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM image_tags WHERE image_id = {0}", shared);
+            Assert.Equal(["a-renamed"], (await ListAsync(user, query)).Names);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM image_members WHERE image_id = {0}", shared);
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO image_tags (image_id, value) VALUES ({0}, {1})", shared, tag);
+            Assert.Equal(["a-renamed"], (await ListAsync(user, query)).Names);
+        }
+        // The same query by another caller is answered for that caller.
+        Assert.Equal(["a-renamed", "b-shared"], (await ListAsync(admin, query)).Names);
+    }
 }

@@ -95,3 +95,11 @@ public sealed class TaskRow
     public DateTime UpdatedAt { get; set; }
     public DateTime? ExpiresAt { get; set; }
 }
+
+/// <summary>The single row counting every change to images and what hangs off them (database triggers bump it),
+/// so a cached image list can tell it is still current with one key lookup, across processes.</summary>
+public sealed class ImageRevisionRow
+{
+    public int Id { get; set; }
+    public long Value { get; set; }
+}
