@@ -87,6 +87,28 @@ public static class ImageDataApi
         return stores.Find(name) ?? throw ApiException.BadRequest($"Unknown scheme '{name}' found in URI");
     }
 
+    /// <summary>Reads the file straight into the response pipe's buffers in large slices: fewer, larger socket
+    /// writes than the framework's send-file copy (which goes through a small intermediate buffer).</summary>
+    private static async Task SendFileAsync(HttpResponse response, string path, long offset, long length, CancellationToken ct)
+    {
+        using var file = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var pipe = response.BodyWriter;
+        await response.StartAsync(ct);
+        while (length > 0)
+        {
+            var memory = pipe.GetMemory((int)Math.Min(Slice, length));
+            var n = await RandomAccess.ReadAsync(file, memory[..(int)Math.Min(memory.Length, length)], offset, ct);
+            if (n == 0) break;
+            pipe.Advance(n);
+            offset += n;
+            length -= n;
+            var flushed = await pipe.FlushAsync(ct);
+            if (flushed.IsCanceled || flushed.IsCompleted) break;
+        }
+    }
+
+    private const int Slice = 1 << 20;
+
     /// <summary>The image's data (or the requested range) from the first location that has it; 204 when none.</summary>
     private static async Task SendAsync(HttpContext context, Storage.Entities.ImageRow image, ImageStores stores)
     {
@@ -126,7 +148,7 @@ public static class ImageDataApi
                 if (image.Checksum is not null) response.Headers.ContentMD5 = image.Checksum;
                 response.ContentLength = length;
                 if (path is not null)
-                    await response.SendFileAsync(path, offset, length, ct);
+                    await SendFileAsync(response, path, offset, length, ct);
                 else
                     await CopyAsync(stream!, response.Body, length, ct);
             }
