@@ -8,7 +8,7 @@ namespace SharpStack.Host;
 /// <summary>Every service this program can run, in start order.</summary>
 public static class Services
 {
-    public static readonly IReadOnlyList<IServiceModule> All = [new IdentityModule(), new ImageModule()];
+    public static readonly IReadOnlyList<IServiceModule> All = [new IdentityModule(), new ImageModule(), new SharpStack.Placement.PlacementModule()];
 
     public static IServiceModule? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 

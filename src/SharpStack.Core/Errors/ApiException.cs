@@ -11,6 +11,9 @@ public class ApiException(int status, string message, string? title = null) : Ex
     /// <summary>Headers to add to the error response (e.g. WWW-Authenticate on 401).</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
+    /// <summary>A machine-readable error code for services whose bodies carry one (Placement's "placement.concurrent_update").</summary>
+    public string? Code { get; init; }
+
     public static ApiException BadRequest(string message) => new(400, message);
     public static ApiException Unauthorized(string message = "The request you have made requires authentication.") => new(401, message);
     public static ApiException Forbidden(string message = "You are not authorized to perform the requested action.") => new(403, message);

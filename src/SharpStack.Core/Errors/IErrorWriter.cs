@@ -6,4 +6,7 @@ namespace SharpStack.Core.Errors;
 public interface IErrorWriter
 {
     Task WriteAsync(HttpContext context, int status, string title, string message);
+
+    /// <summary>Writes an error raised as an exception; services whose bodies carry more (a code) override this.</summary>
+    Task WriteAsync(HttpContext context, ApiException error) => WriteAsync(context, error.Status, error.Title, error.Message);
 }

@@ -35,23 +35,23 @@ public sealed partial class ServicePipelineMiddleware(RequestDelegate next, IErr
         }
         catch (ApiException e)
         {
-            await WriteError(context, e.Status, e.Title, e.Message, e.Headers);
+            await WriteError(context, e.Status, e.Headers, () => errors.WriteAsync(context, e));
         }
         catch (BadHttpRequestException e)
         {
             // Kestrel's own refusals: body too large, malformed framing.
             var status = e.StatusCode == 413 ? 413 : 400;
             var message = status == 413 ? "Request Entity Too Large" : "The request could not be understood: " + e.Message;
-            await WriteError(context, status, HttpReason.Phrase(status), message, null);
+            await WriteError(context, status, HttpReason.Phrase(status), message);
         }
         catch (JsonException)
         {
-            await WriteError(context, 400, HttpReason.Phrase(400), "Malformed request body: the body is not valid JSON.", null);
+            await WriteError(context, 400, HttpReason.Phrase(400), "Malformed request body: the body is not valid JSON.");
         }
         catch (Exception e) when (Storage.DatabaseMigrator.IsConnectionFailure(e))
         {
             log.LogWarning("{RequestId} database unavailable on {Method} {Path}: {Message}", requestId, context.Request.Method, context.Request.Path.Value, e.Message);
-            await WriteError(context, 503, HttpReason.Phrase(503), "The service's database is not reachable; try again shortly.", null);
+            await WriteError(context, 503, HttpReason.Phrase(503), "The service's database is not reachable; try again shortly.");
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -61,7 +61,7 @@ public sealed partial class ServicePipelineMiddleware(RequestDelegate next, IErr
         {
             log.LogError(e, "{RequestId} unhandled error on {Method} {Path}", requestId, context.Request.Method, context.Request.Path.Value);
             await WriteError(context, 500, HttpReason.Phrase(500),
-                $"An unexpected error prevented the server from fulfilling your request. (request id {requestId})", null);
+                $"An unexpected error prevented the server from fulfilling your request. (request id {requestId})");
         }
         finally
         {
@@ -75,7 +75,10 @@ public sealed partial class ServicePipelineMiddleware(RequestDelegate next, IErr
         }
     }
 
-    private async Task WriteError(HttpContext context, int status, string title, string message, IReadOnlyDictionary<string, string>? extraHeaders)
+    private Task WriteError(HttpContext context, int status, string title, string message) =>
+        WriteError(context, status, null, () => errors.WriteAsync(context, status, title, message));
+
+    private async Task WriteError(HttpContext context, int status, IReadOnlyDictionary<string, string>? extraHeaders, Func<Task> write)
     {
         if (context.Response.HasStarted)
         {
@@ -92,7 +95,7 @@ public sealed partial class ServicePipelineMiddleware(RequestDelegate next, IErr
         if (extraHeaders is not null)
             foreach (var (k, v) in extraHeaders)
                 context.Response.Headers[k] = v;
-        await errors.WriteAsync(context, status, title, message);
+        await write();
     }
 
     // Source-generated: no template parsing and no boxing on the one line every request writes.
