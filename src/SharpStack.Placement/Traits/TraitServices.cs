@@ -9,8 +9,5 @@ public static class TraitServices
     {
         services.AddScoped<TraitManager>();
         services.AddScoped<ProviderTraitManager>();
-        // PlacementServices has no call for the ResourceClasses folder (only the catalog is registered there); until it
-        // does, its registrations ride along here. Registering twice is harmless.
-        ResourceClasses.ResourceClassServices.Add(services);
     }
 }

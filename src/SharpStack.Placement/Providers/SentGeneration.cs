@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SharpStack.Placement.Traits;
+namespace SharpStack.Placement.Providers;
 
 /// <summary>A resource_provider_generation as sent in a body. The schema says "integer", which (JSON Schema 2020-12, as
 /// upstream validates) also admits 1.0 and numbers beyond 32 bits; upstream then compares with Python's ==, so 1.0
