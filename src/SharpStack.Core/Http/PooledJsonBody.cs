@@ -18,10 +18,13 @@ public static class PooledJsonBody
 
     /// <summary>The bytes <see cref="WriteAsync(HttpContext, int, JsonNode, JsonSerializerOptions?)"/> would send,
     /// for answers kept and sent again.</summary>
-    public static byte[] ToBytes(JsonNode body)
+    public static byte[] ToBytes(JsonNode body) => ToBytes(w => body.WriteTo(w));
+
+    /// <summary>The bytes <paramref name="write"/> produces, written as every answer is.</summary>
+    public static byte[] ToBytes(Action<Utf8JsonWriter> write)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) body.WriteTo(writer);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer);
         return buffer.WrittenSpan.ToArray();
     }
 

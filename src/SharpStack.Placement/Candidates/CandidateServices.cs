@@ -9,5 +9,6 @@ public static class CandidateServices
     {
         services.AddScoped<CandidateStore>();
         services.AddTransient<CandidateSearch>();
+        services.AddSingleton<CandidateCache>();
     }
 }

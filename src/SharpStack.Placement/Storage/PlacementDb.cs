@@ -17,9 +17,16 @@ public sealed class PlacementDb(DbContextOptions<PlacementDb> options) : DbConte
     public DbSet<ProviderTraitRow> ProviderTraits => Set<ProviderTraitRow>();
     public DbSet<AggregateRow> Aggregates => Set<AggregateRow>();
     public DbSet<ProviderAggregateRow> ProviderAggregates => Set<ProviderAggregateRow>();
+    public DbSet<PlacementRevisionRow> Revision => Set<PlacementRevisionRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        b.Entity<PlacementRevisionRow>(e =>
+        {
+            e.ToTable("placement_revision");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+        });
         b.Entity<ResourceProviderRow>(e =>
         {
             e.ToTable("resource_providers");

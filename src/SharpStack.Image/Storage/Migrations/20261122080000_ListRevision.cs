@@ -1,6 +1,7 @@
 using System;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using SharpStack.Core.Storage;
 
 #nullable disable
 
@@ -27,37 +28,12 @@ public sealed class ListRevision : Migration
             {
                 table.PrimaryKey("PK_image_revision", x => x.Id);
             });
-        migrationBuilder.Sql("INSERT INTO image_revision (id, value) VALUES (1, 0);");
-        if (migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
-        {
-            migrationBuilder.Sql("""
-                CREATE FUNCTION bump_image_revision() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN UPDATE image_revision SET value = value + 1 WHERE id = 1; RETURN NULL; END $$;
-                """);
-            foreach (var table in Tables)
-                migrationBuilder.Sql($"CREATE TRIGGER {table}_revision AFTER INSERT OR UPDATE OR DELETE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION bump_image_revision();");
-        }
-        else
-        {
-            foreach (var table in Tables)
-                foreach (var op in new[] { "INSERT", "UPDATE", "DELETE" })
-                    migrationBuilder.Sql($"CREATE TRIGGER {table}_revision_{op.ToLowerInvariant()} AFTER {op} ON {table} BEGIN UPDATE image_revision SET value = value + 1 WHERE id = 1; END;");
-        }
+        RevisionTriggers.Create(migrationBuilder, "image_revision", "bump_image_revision", Tables);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        if (migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
-        {
-            foreach (var table in Tables) migrationBuilder.Sql($"DROP TRIGGER {table}_revision ON {table};");
-            migrationBuilder.Sql("DROP FUNCTION bump_image_revision();");
-        }
-        else
-        {
-            foreach (var table in Tables)
-                foreach (var op in new[] { "insert", "update", "delete" })
-                    migrationBuilder.Sql($"DROP TRIGGER {table}_revision_{op};");
-        }
+        RevisionTriggers.Drop(migrationBuilder, "bump_image_revision", Tables);
         migrationBuilder.DropTable(name: "image_revision");
     }
 }
