@@ -7,7 +7,7 @@
 #   scripts/install-deps.sh [EXTRA_DEBIAN_PACKAGE...]     e.g. scripts/install-deps.sh wrk
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
-PKGS="tempest python3-tempest keystone-tempest-plugin glance-tempest-plugin python3-openstackclient python3-openstacksdk qemu-utils
+PKGS="tempest python3-tempest keystone-tempest-plugin glance-tempest-plugin python3-openstackclient python3-openstacksdk python3-osc-placement python3-gabbi qemu-utils
       python3-subunit python3-stestr subunit postgresql curl jq $*"
 
 log() { echo "[install-deps] $*" >&2; }

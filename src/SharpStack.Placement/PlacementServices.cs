@@ -17,6 +17,9 @@ public static class PlacementServices
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("SharpStack.Placement.Policy"), PlacementPolicies.RegisterAll));
         services.AddSingleton<PlacementAuthorizer>();
         services.AddScoped<ProviderStore>();
+        services.AddScoped<ProviderManager>();
+        services.AddScoped<ProviderLister>();
+        services.AddScoped<ProviderQuery>();
         services.AddScoped<ResourceClasses.ResourceClassCatalog>();
         Inventories.InventoryServices.Add(services);
         Traits.TraitServices.Add(services);

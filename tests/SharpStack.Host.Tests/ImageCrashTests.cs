@@ -14,6 +14,7 @@ public sealed class ImageCrashTests : IDisposable
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "sharpstack-crash-" + Guid.NewGuid().ToString("N"));
     private readonly int _identityPort = FreePort();
     private readonly int _imagePort = FreePort();
+    private readonly int _placementPort = FreePort();
     private Process? _cloud;
 
     [Fact]
@@ -84,6 +85,7 @@ public sealed class ImageCrashTests : IDisposable
         };
         start.Environment["SHARPSTACK_IDENTITY__BIND_PORT"] = _identityPort.ToString();
         start.Environment["SHARPSTACK_IMAGE__BIND_PORT"] = _imagePort.ToString();
+        start.Environment["SHARPSTACK_PLACEMENT__BIND_PORT"] = _placementPort.ToString();
         start.Environment["SHARPSTACK_IDENTITY__PASSWORD_HASH_ROUNDS"] = "1000";
         start.Environment["SHARPSTACK_DEFAULT__LOG_REQUESTS"] = "false";
         var cloud = Process.Start(start)!;

@@ -23,6 +23,8 @@ PASSED=0 FAILED=0 SKIPPED=0
 OUT=$(mktemp); trap 'rm -f "$OUT"' EXIT
 declare -A API_STATE   # collection -> yes|no
 declare -A DONE        # step key -> ok|failed|skipped
+api_why() { echo "the cloud does not serve /v3/$1 yet"; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # step, contains, lacks, equals, fails, value
 
 # api COLLECTION: does the cloud serve GET /v3/COLLECTION (anything but 404/501 counts as served)?
 api() {
@@ -36,36 +38,7 @@ api() {
 
 # step KEY "description" "apis needed" "steps needed" command...: runs the command, prints one line.
 # The command's stdout is kept in $OUT for the checks that follow.
-step() {
-  local key=$1 what=$2 apis=$3 needs=$4 a n; shift 4
-  for a in $apis; do
-    if ! api "$a"; then
-      DONE[$key]=skipped; SKIPPED=$((SKIPPED+1))
-      printf 'SKIP %s (the cloud does not serve /v3/%s yet)\n' "$what" "$a"; return 0
-    fi
-  done
-  for n in $needs; do
-    if [ "${DONE[$n]:-}" != ok ]; then
-      DONE[$key]=skipped; SKIPPED=$((SKIPPED+1))
-      printf 'SKIP %s (needs step "%s", which did not pass)\n' "$what" "$n"; return 0
-    fi
-  done
-  if "$@" > "$OUT" 2>&1; then
-    DONE[$key]=ok; PASSED=$((PASSED+1)); printf 'PASS %s\n' "$what"
-  else
-    DONE[$key]=failed; FAILED=$((FAILED+1)); printf 'FAIL %s\n' "$what"
-    sed 's/^/     | /' "$OUT" | tail -15
-  fi
-}
 
-# helpers used as step commands (fail with a message when the output is not what is expected)
-contains() { local needle=$1; shift; local o; o=$("$@" 2>&1) || { echo "$o"; return 1; }
-             echo "$o" | grep -qF -- "$needle" || { echo "$o"; echo "expected to find: $needle"; return 1; }; echo "$o"; }
-lacks()    { local needle=$1; shift; local o; o=$("$@" 2>&1) || { echo "$o"; return 1; }
-             if echo "$o" | grep -qF -- "$needle"; then echo "$o"; echo "expected NOT to find: $needle"; return 1; fi; echo "$o"; }
-value()    { local var=$1; shift; local o; o=$("$@" -f value -c id 2>&1) || { echo "$o"; return 1; }
-             [ -n "$o" ] && [ "$(echo "$o" | wc -l)" = 1 ] || { echo "$o"; echo "expected one id"; return 1; }
-             printf -v "$var" '%s' "$o"; echo "$o"; }
 as_user()  { env OS_USERNAME="$USER_NAME" OS_PASSWORD="$USER_PASSWORD" OS_PROJECT_NAME="$PROJECT_NAME" \
                  OS_USER_DOMAIN_NAME="$DOMAIN_NAME" OS_PROJECT_DOMAIN_NAME="$DOMAIN_NAME" "$@"; }
 

@@ -26,6 +26,7 @@ TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 OUT="$TMP/out"
 declare -A API_STATE   # API -> yes|no
 declare -A DONE        # step key -> ok|failed|skipped
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # step, contains, lacks, equals, fails, value
 
 # ------------------------------------------------------------------ the image file
 FILE="$TMP/cirros.qcow2"
@@ -54,39 +55,7 @@ api() {
 api_why() { case $1 in images) echo "GET /v2/images is not served yet";; catalog) echo "the catalog has no image endpoint";; esac; }
 
 # step KEY "description" "apis needed" "steps needed" command...: runs the command, prints one line.
-step() {
-  local key=$1 what=$2 apis=$3 needs=$4 a n; shift 4
-  for a in $apis; do
-    if ! api "$a"; then
-      DONE[$key]=skipped; SKIPPED=$((SKIPPED+1))
-      printf 'SKIP %s (%s)\n' "$what" "$(api_why "$a")"; return 0
-    fi
-  done
-  for n in $needs; do
-    if [ "${DONE[$n]:-}" != ok ]; then
-      DONE[$key]=skipped; SKIPPED=$((SKIPPED+1))
-      printf 'SKIP %s (needs step "%s", which did not pass)\n' "$what" "$n"; return 0
-    fi
-  done
-  if "$@" > "$OUT" 2>&1; then
-    DONE[$key]=ok; PASSED=$((PASSED+1)); printf 'PASS %s\n' "$what"
-  else
-    DONE[$key]=failed; FAILED=$((FAILED+1)); printf 'FAIL %s\n' "$what"
-    sed 's/^/     | /' "$OUT" | tail -15
-  fi
-}
 
-# helpers used as step commands (fail with a message when the output is not what is expected)
-contains() { local needle=$1; shift; local o; o=$("$@" 2>&1) || { echo "$o"; return 1; }
-             echo "$o" | grep -qF -- "$needle" || { echo "$o"; echo "expected to find: $needle"; return 1; }; echo "$o"; }
-lacks()    { local needle=$1; shift; local o; o=$("$@" 2>&1) || { echo "$o"; return 1; }
-             if echo "$o" | grep -qF -- "$needle"; then echo "$o"; echo "expected NOT to find: $needle"; return 1; fi; echo "$o"; }
-equals()   { local want=$1; shift; local o; o=$("$@" 2>&1) || { echo "$o"; return 1; }
-             [ "$o" = "$want" ] || { echo "$o"; echo "expected exactly: $want"; return 1; }; echo "$o"; }
-fails()    { local o; if o=$("$@" 2>&1); then echo "$o"; echo "expected this command to fail"; return 1; fi; echo "$o"; }
-value()    { local var=$1; shift; local o; o=$("$@" -f value -c id 2>&1) || { echo "$o"; return 1; }
-             [ -n "$o" ] && [ "$(echo "$o" | wc -l)" = 1 ] || { echo "$o"; echo "expected one id"; return 1; }
-             printf -v "$var" '%s' "$o"; echo "$o"; }
 as_user()  { env OS_USERNAME="$USER_NAME" OS_PASSWORD="$USER_PASSWORD" OS_PROJECT_NAME="$PROJECT_NAME" \
                  OS_USER_DOMAIN_NAME=Default OS_PROJECT_DOMAIN_NAME=Default "$@"; }
 has_props() { # "k=v ..." command: the command's JSON output has properties with those values

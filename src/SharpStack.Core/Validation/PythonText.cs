@@ -13,4 +13,8 @@ public static class PythonText
 
     /// <summary>len(text) in code points.</summary>
     public static int Length(string text) => PyValue.CodePointLength(text);
+
+    /// <summary>repr() of a Python float: the shortest text that reads back the same, always with a fraction or
+    /// exponent ("1.0", "1.5", "1e+20").</summary>
+    public static string FloatRepr(double value) => PyNumber.FloatRepr(value);
 }

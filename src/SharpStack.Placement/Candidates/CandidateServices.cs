@@ -2,10 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace SharpStack.Placement.Candidates;
 
-/// <summary>Registrations of the Candidates subsystem.</summary>
+/// <summary>Registrations of the Candidates subsystem (per request: the search keeps per-request state).</summary>
 public static class CandidateServices
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddScoped<CandidateStore>();
+        services.AddTransient<CandidateSearch>();
     }
 }

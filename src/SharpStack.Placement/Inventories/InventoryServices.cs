@@ -7,5 +7,6 @@ public static class InventoryServices
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddScoped<InventoryManager>();
     }
 }

@@ -12,7 +12,7 @@ public sealed class ProviderStore(PlacementDb db)
 {
     /// <summary>The provider with this uuid (exactly as stored: lower-case with dashes), or null.</summary>
     public Task<ResourceProviderRow?> FindAsync(string uuid, CancellationToken ct, bool tracked = true) =>
-        (tracked ? db.Providers : db.Providers.AsNoTracking()).FirstOrDefaultAsync(p => p.Uuid == uuid, ct);
+        (tracked ? db.Providers.AsTracking() : db.Providers.AsNoTracking()).FirstOrDefaultAsync(p => p.Uuid == uuid, ct);
 
     /// <summary>The provider, or 404 with <paramref name="message"/> (default: upstream's "No resource provider with uuid … found").</summary>
     public async Task<ResourceProviderRow> GetAsync(string uuid, CancellationToken ct, string? message = null, bool tracked = true) =>

@@ -39,7 +39,7 @@ done
 
 GABBI_DIR=${GABBI_DIR:-$(dirname "$REPO")/shared/conformance/placement-gabbits}
 [ -d "$GABBI_DIR" ] || fail_setup "no gabbits dir $GABBI_DIR (set GABBI_DIR)"
-OUT=${GABBI_OUT:-$PWD/gabbi-results}; mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd)
+OUT=${GABBI_OUT:-$PWD/gabbi-results}
 $PY -c 'import gabbi' 2>/dev/null || fail_setup "gabbi missing: apt-get install python3-gabbi"
 [ -n "$RATCHET" ] && { [ -f "$RATCHET" ] || fail_setup "no ratchet list $RATCHET"; RATCHET=$(cd "$(dirname "$RATCHET")" && pwd)/$(basename "$RATCHET"); }
 [ -n "$SEL" ] && [ -f "$SEL" ] && SEL=$(cd "$(dirname "$SEL")" && pwd)/$(basename "$SEL")
@@ -49,6 +49,7 @@ args=(--gabbits "$GABBI_DIR" --out "$OUT")
 [ -n "$RATCHET" ] && args+=(--ratchet "$RATCHET")
 if [ -n "$LIST" ]; then GABBI_TARGET=${GABBI_TARGET:-http://127.0.0.1:8779} exec $PY "$HERE/runner.py" "${args[@]}" --list; fi
 
+mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd)
 export GABBI_WORKDIR="$OUT/work"; rm -rf "$GABBI_WORKDIR"; mkdir -p "$GABBI_WORKDIR"
 if [ -z "${GABBI_TARGET:-}" ]; then
   # reference mode

@@ -20,12 +20,16 @@ import traceback
 import unittest
 import urllib.parse
 
-from gabbi import runner as gabbi_runner
-from gabbi import suitemaker
-from gabbi import utils
-
 HERE = os.path.dirname(os.path.abspath(__file__))
+# this folder's fixtures.py must not shadow the 'fixtures' library (oslo/testtools)
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or '.') != HERE]
+
+from gabbi import runner as gabbi_runner  # noqa: E402
+from gabbi import suitemaker  # noqa: E402
+from gabbi import utils  # noqa: E402
+
 LOADER = 'gabbi'
+EXC_LINE = re.compile(r'^[A-Za-z_][\w.]*(Error|Exception|Failure|Exit)\b.*:')
 
 
 def load_fixture_module():
@@ -91,7 +95,8 @@ def main():
 
     target = os.environ.get('GABBI_TARGET', 'http://127.0.0.1:8779')
     os.environ['GABBI_TARGET'] = target
-    os.makedirs(args.out, exist_ok=True)
+    if not args.list:
+        os.makedirs(args.out, exist_ok=True)
     os.environ.setdefault('GABBI_WORKDIR', os.path.join(args.out, 'work'))
 
     fixture_module = load_fixture_module()
@@ -141,8 +146,9 @@ def main():
         bad = {}
         for t, err in result.failures + result.errors:
             msg = err.strip().splitlines()
-            # the most telling line: the assertion / exception message
-            line = next((l for l in reversed(msg) if l.strip()), '')
+            # the most telling line: the last "SomethingError: message" of the traceback
+            exc = [l for l in msg if EXC_LINE.match(l)]
+            line = exc[-1] if exc else next((l for l in reversed(msg) if l.strip()), '')
             bad[short_id(t)] = line.strip()[:300]
         for t in result.unexpectedSuccesses:
             bad[short_id(t)] = 'unexpected success'

@@ -21,6 +21,7 @@ public sealed partial class PlacementErrorWriter : IErrorWriter
         var version = context.Features.Get<RequestMicroversion>()?.Version;
         if (version is { } v) PlacementVersion.Stamp(context.Response, v);
         var detail = Detail(context, status, message);
+        if (Preferred(context) is { } text) return WriteTextAsync(context, status, title, detail, text);
         return JsonErrorBody.WriteAsync(context, status, w =>
         {
             w.WriteStartObject();
@@ -40,6 +41,34 @@ public sealed partial class PlacementErrorWriter : IErrorWriter
             w.WriteEndArray();
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>webob answers JSON unless the Accept header prefers HTML ("html") or only other types ("plain").</summary>
+    private static string? Preferred(HttpContext context)
+    {
+        var accept = context.Request.Headers.Accept.ToString();
+        if (accept.Length == 0 || accept.Contains("*/*") || accept.Contains("application/json") || accept.Contains("application/*")) return null;
+        return accept.Contains("text/html") ? "html" : "plain";
+    }
+
+    private static async Task WriteTextAsync(HttpContext context, int status, string title, string detail, string kind)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        var line = $"{status} {title}";
+        string body;
+        if (kind == "html")
+        {
+            response.ContentType = "text/html; charset=UTF-8";
+            var encoded = System.Net.WebUtility.HtmlEncode(detail).Replace("\n\n", "<br /><br />\n");
+            body = $"<html>\n <head>\n  <title>{line}</title>\n </head>\n <body>\n  <h1>{line}</h1>\n  {encoded}\n </body>\n</html>";
+        }
+        else
+        {
+            response.ContentType = "text/plain; charset=UTF-8";
+            body = $"{line}\n\n{detail}";
+        }
+        await response.WriteAsync(body, context.RequestAborted);
     }
 
     /// <summary>webob's body: the status's explanation, a blank line, then the message (newlines as spaces, tags removed).</summary>

@@ -36,7 +36,7 @@ public static class PlacementVersion
     public static void Stamp(HttpResponse response, Microversion version)
     {
         response.Headers[Header] = $"placement {version}";
-        response.Headers.Vary = Header;
+        response.Headers.Vary = "openstack-api-version";
     }
 
     public static Microversion Of(HttpContext context) => context.Microversion();

@@ -1,0 +1,560 @@
+using SharpStack.Placement.Queries;
+using SharpStack.Placement.ResourceClasses;
+using SharpStack.Placement.Storage;
+
+namespace SharpStack.Placement.Candidates;
+
+/// <summary>Finds allocation candidates for parsed request groups as Placement 8.0.0 does
+/// (objects/allocation_candidate.py and research_context.py), including its order of checks and its quirks, so that
+/// answers and errors match. One instance serves one request.</summary>
+public sealed class CandidateSearch(CandidateStore store, PlacementDb db, ResourceClassCatalog classes)
+{
+    public const string SharingTrait = "MISC_SHARES_VIA_AGGREGATE";
+
+    /// <summary>Thrown (and caught below) where upstream raises ResourceProviderNotFound: the answer is empty.</summary>
+    private sealed class NoCandidatesException : Exception;
+
+    private bool _hasTrees;
+    private HashSet<int>? _anchorRoots;
+
+    // Upstream narrows this set in place while serving member_of groups, and later groups see the narrowed set;
+    // kept mutable to give the same answers.
+    private HashSet<int> _sharing = [];
+    private Dictionary<string, int> _traitIds = new(StringComparer.Ordinal);
+    private Dictionary<int, HashSet<int>>? _providerTraits;
+    private Dictionary<int, HashSet<string>>? _providerAggregates;
+    private IReadOnlyDictionary<int, string> _classNames = new Dictionary<int, string>();
+    private readonly Dictionary<int, ProviderSummary> _summaries = [];
+    private readonly Dictionary<string, string?> _parentOf = new(StringComparer.Ordinal);
+    private List<string> _allTraitNames = [];
+    private List<string> _allAggregates = [];
+
+    /// <summary>The candidates for <paramref name="groups"/>. Throws 400 ApiExceptions for unknown classes/traits
+    /// (when the search reaches them, as upstream); an impossible request gives an empty result.</summary>
+    public async Task<CandidateResult> FindAsync(IReadOnlyList<RequestGroup> groups, RequestWideParams wide, bool nestedAware,
+        bool randomize, CancellationToken ct)
+    {
+        try
+        {
+            return await SearchAsync(groups, wide, nestedAware, randomize, ct);
+        }
+        catch (NoCandidatesException)
+        {
+            return CandidateResult.Empty;
+        }
+    }
+
+    private async Task<CandidateResult> SearchAsync(IReadOnlyList<RequestGroup> groups, RequestWideParams wide, bool nestedAware,
+        bool randomize, CancellationToken ct)
+    {
+        _classNames = await classes.NamesAsync(ct);
+        _allTraitNames = [.. groups.SelectMany(g => g.AllTraitNames).Concat(wide.RootRequired).Concat(wide.RootForbidden).Distinct()];
+        _allAggregates = [.. groups.SelectMany(g => g.MemberOf.SelectMany(s => s).Concat(g.ForbiddenAggregates)).Distinct()];
+        _traitIds = await QueryNames.TraitIdsAsync(db, _allTraitNames, ct);
+
+        _hasTrees = await store.HasTreesAsync(ct);
+        await ProcessAnchorTraitsAsync(wide, ct);
+        _sharing = await store.ProvidersWithTraitNameAsync(SharingTrait, ct);
+
+        var candidates = new List<(string Suffix, List<AllocationRequest> Requests)>();
+        foreach (var group in groups)
+        {
+            var search = await GroupSearchAsync(group, ct);
+            var requests = await OneGroupAsync(search, ct);
+            if (requests.Count == 0) return CandidateResult.Empty;
+            foreach (var r in requests) r.UseSameProvider = group.UseSameProvider;
+            candidates.Add((group.Suffix, requests));
+        }
+
+        var (merged, summaries) = Merge(candidates, wide);
+        (merged, summaries) = ExcludeNested(merged, summaries, nestedAware);
+        return Limit(merged, summaries, wide.Limit, randomize);
+    }
+
+    // --- request-wide ---------------------------------------------------------------------------------------------
+
+    private async Task ProcessAnchorTraitsAsync(RequestWideParams wide, CancellationToken ct)
+    {
+        if (wide.RootRequired.Count == 0 && wide.RootForbidden.Count == 0) return;
+        var required = TraitIds(wide.RootRequired);
+        var forbidden = TraitIds(wide.RootForbidden);
+        _anchorRoots = await store.RootsWithTraitsAsync(required, forbidden, ct);
+        if (_anchorRoots.Count == 0) throw new NoCandidatesException();
+    }
+
+    private bool InFilteredAnchors(int rootId) => _anchorRoots is null || _anchorRoots.Contains(rootId);
+
+    private List<int> TraitIds(IEnumerable<string> names)
+    {
+        var ids = new List<int>();
+        foreach (var name in names)
+        {
+            if (!_traitIds.TryGetValue(name, out var id)) throw QueryNames.UnknownTraitForCandidates(name);
+            ids.Add(id);
+        }
+        return ids;
+    }
+
+    // --- one group ------------------------------------------------------------------------------------------------
+
+    /// <summary>Resolves a group in upstream's order: classes (400), member_of (empty), traits (400), in_tree
+    /// (empty), then the providers with room for each class (empty when none).</summary>
+    private async Task<GroupSearch> GroupSearchAsync(RequestGroup group, CancellationToken ct)
+    {
+        var resources = new List<(int, string, long)>();
+        foreach (var (name, amount) in group.Resources)
+        {
+            if (await classes.IdOfAsync(name, ct) is not { } id) throw QueryNames.UnknownResourceClass(name);
+            resources.Add((id, name, amount));
+        }
+
+        HashSet<int>? inAggregates = null;
+        if (group.MemberOf.Count > 0)
+        {
+            inAggregates = await ProvidersInAllAsync(group.MemberOf, ct);
+            if (inAggregates.Count == 0) throw new NoCandidatesException();
+        }
+
+        var required = group.RequiredTraits.Select(any => TraitIds(any).ToHashSet()).ToList();
+        var forbidden = TraitIds(group.ForbiddenTraits).ToHashSet();
+
+        int? treeRoot = null;
+        if (group.InTree is { } tree)
+        {
+            if (await store.ProviderIdsAsync(tree, ct) is not { } ids) throw new NoCandidatesException();
+            treeRoot = ids.RootId;
+        }
+
+        var withResource = new Dictionary<int, List<(int, int)>>();
+        foreach (var (classId, _, amount) in resources)
+        {
+            var providers = await store.ProvidersWithResourceAsync(classId, amount, treeRoot, ct);
+            if (providers.Count == 0) throw new NoCandidatesException();
+            withResource[classId] = providers;
+        }
+        return new GroupSearch
+        {
+            Group = group, Resources = resources, RequiredTraits = required, ForbiddenTraits = forbidden,
+            ProvidersInAggregates = inAggregates, TreeRootId = treeRoot, WithResource = withResource,
+        };
+    }
+
+    private async Task<List<AllocationRequest>> OneGroupAsync(GroupSearch g, CancellationToken ct)
+    {
+        if (!g.Group.UseSameProvider && (_sharing.Count > 0 || _hasTrees))
+        {
+            if (g.RequiredTraits.Count > 0)
+            {
+                // Quick exit: nobody has any of the required traits at all.
+                var flat = g.RequiredTraits.SelectMany(s => s).ToHashSet();
+                var traits = await ProviderTraitsAsync(ct);
+                if (!traits.Values.Any(t => t.Overlaps(flat))) return [];
+            }
+            var nominated = await TreesMatchingAllAsync(g, ct);
+            return await MultipleProvidersAsync(g, nominated, ct);
+        }
+        var tuples = await ProviderIdsMatchingAsync(g, ct);
+        return await SingleProviderAsync(g, tuples, ct);
+    }
+
+    /// <summary>Providers that alone satisfy a group (suffixed groups; the unsuffixed one when there are neither
+    /// trees nor sharing providers): upstream get_provider_ids_matching.</summary>
+    private async Task<List<(int Id, int RootId)>> ProviderIdsMatchingAsync(GroupSearch g, CancellationToken ct)
+    {
+        var filtered = new HashSet<int>();
+        if (g.RequiredTraits.Count > 0)
+        {
+            filtered = await ProvidersWithAllTraitsAsync(g.RequiredTraits, ct);
+            if (filtered.Count == 0) return [];
+        }
+        if (g.ProvidersInAggregates is { } inAggs)
+        {
+            if (filtered.Count > 0) filtered.IntersectWith(inAggs);
+            else filtered = [.. inAggs];
+            if (filtered.Count == 0) return [];
+        }
+        var forbiddenIds = new HashSet<int>();
+        if (g.Group.ForbiddenAggregates.Count > 0)
+        {
+            var bad = await ProvidersInAnyAsync(g.Group.ForbiddenAggregates, ct);
+            forbiddenIds.UnionWith(bad);
+            if (filtered.Count > 0)
+            {
+                filtered.ExceptWith(bad);
+                if (filtered.Count == 0) return [];
+            }
+        }
+        if (g.ForbiddenTraits.Count > 0)
+        {
+            var bad = await ProvidersWithAnyTraitAsync(g.ForbiddenTraits, ct);
+            forbiddenIds.UnionWith(bad);
+            if (filtered.Count > 0)
+            {
+                filtered.ExceptWith(bad);
+                if (filtered.Count == 0) return [];
+            }
+        }
+
+        List<(int Id, int RootId)> last = [];
+        var first = true;
+        foreach (var (classId, _, _) in g.Resources)
+        {
+            last = g.WithResource[classId];
+            if (last.Count == 0) return [];
+            var ids = last.Select(p => p.Id).ToHashSet();
+            if (first)
+            {
+                first = false;
+                if (filtered.Count > 0) filtered.IntersectWith(ids);
+                else
+                {
+                    filtered = ids;
+                    filtered.ExceptWith(forbiddenIds);
+                }
+            }
+            else filtered.IntersectWith(ids);
+            if (filtered.Count == 0) return [];
+        }
+        if (g.Resources.Count == 0)
+        {
+            // A resourceless group: upstream keeps only providers picked by its trait/aggregate filters (none
+            // when it has no such filter) and ignores in_tree here.
+            if (filtered.Count == 0) return [];
+            last = await store.ProvidersWithRootAsync(filtered, ct);
+            last = last.Where(p => !forbiddenIds.Contains(p.Id)).ToList();
+        }
+        return last.Where(p => filtered.Contains(p.Id)).ToList();
+    }
+
+    private async Task<List<AllocationRequest>> SingleProviderAsync(GroupSearch g, List<(int Id, int RootId)> tuples, CancellationToken ct)
+    {
+        if (tuples.Count == 0) return [];
+        await EnsureSummariesAsync(tuples.Select(t => t.RootId), ct);
+        var result = new List<AllocationRequest>();
+        foreach (var (id, rootId) in tuples)
+        {
+            var provider = _summaries[id];
+            var request = new AllocationRequest
+            {
+                AnchorRootUuid = provider.RootUuid,
+                Resources = g.Resources.Select(r => new ResourceRequest(provider, r.ClassName, r.Amount)).ToList(),
+                Mappings = new(StringComparer.Ordinal) { [g.Suffix] = new(StringComparer.Ordinal) { provider.Uuid } },
+            };
+            if (InFilteredAnchors(rootId)) result.Add(request);
+            if (!provider.Traits.Contains(SharingTrait)) continue;
+            foreach (var anchor in await store.AnchorsForSharingAsync([id], ct))
+            {
+                if (anchor.AnchorId == rootId || !InFilteredAnchors(anchor.AnchorId)) continue;
+                result.Add(request.WithAnchor(anchor.AnchorUuid));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The unsuffixed group across trees and sharing providers: upstream get_trees_matching_all.</summary>
+    private async Task<ProviderCandidates> TreesMatchingAllAsync(GroupSearch g, CancellationToken ct)
+    {
+        HashSet<int> badAggs = [];
+        if (g.Group.ForbiddenAggregates.Count > 0) badAggs = await ProvidersInAnyAsync(g.Group.ForbiddenAggregates, ct);
+
+        var all = new ProviderCandidates();
+        foreach (var (classId, _, _) in g.Resources)
+        {
+            var forClass = new ProviderCandidates();
+            var withResource = g.WithResource[classId];
+            forClass.Add(withResource, classId);
+            if (forClass.IsEmpty) return new ProviderCandidates();
+
+            if (g.ProvidersInAggregates is { } inAggs) _sharing.IntersectWith(inAggs);
+            if (_sharing.Count > 0 && g.TreeRootId is null)
+            {
+                var sharingHere = withResource.Select(p => p.Id).Where(_sharing.Contains).ToHashSet();
+                if (sharingHere.Count > 0)
+                {
+                    var anchors = await store.AnchorsForSharingAsync(sharingHere, ct);
+                    forClass.Add(anchors.Select(a => (a.SharingId, a.AnchorId)), classId);
+                }
+            }
+            if (_anchorRoots is { } roots)
+            {
+                forClass.Keep(e => roots.Contains(e.RootId));
+                if (forClass.IsEmpty) return new ProviderCandidates();
+            }
+            if (g.ProvidersInAggregates is { } members)
+            {
+                // An aggregate on the root spans the whole tree: the provider itself or its (anchor) root must be in it.
+                forClass.Keep(e => members.Contains(e.Id) || members.Contains(e.RootId));
+                if (forClass.IsEmpty) return new ProviderCandidates();
+            }
+            if (g.Group.ForbiddenAggregates.Count > 0)
+            {
+                forClass.Keep(e => !badAggs.Contains(e.Id) && !badAggs.Contains(e.RootId));
+                if (forClass.IsEmpty) return new ProviderCandidates();
+            }
+            all.MergeCommonTrees(forClass);
+            if (all.IsEmpty) return all;
+        }
+        // Upstream pre-filters trees by traits here when no sharing provider exists; the per-combination trait
+        // check below gives the same result on its own.
+        return all;
+    }
+
+    private async Task<List<AllocationRequest>> MultipleProvidersAsync(GroupSearch g, ProviderCandidates nominated, CancellationToken ct)
+    {
+        if (nominated.IsEmpty) return [];
+        await EnsureSummariesAsync(nominated.AllProviders, ct);
+        var amounts = g.Resources.ToDictionary(r => r.ClassId, r => (r.ClassName, r.Amount));
+
+        // root id → class id → the ways to get that class within the tree
+        var trees = new Dictionary<int, SortedDictionary<int, List<ResourceRequest>>>();
+        foreach (var e in nominated.Entries)
+        {
+            if (!trees.TryGetValue(e.RootId, out var byClass)) trees[e.RootId] = byClass = [];
+            if (!byClass.TryGetValue(e.ClassId, out var list)) byClass[e.ClassId] = list = [];
+            var (name, amount) = amounts[e.ClassId];
+            list.Add(new ResourceRequest(_summaries[e.Id], name, amount));
+        }
+
+        var requiredNames = g.Group.RequiredTraits;
+        var forbiddenNames = g.Group.ForbiddenTraits;
+        var result = new List<AllocationRequest>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (rootId, byClass) in trees)
+        {
+            var rootUuid = _summaries[rootId].Uuid;
+            foreach (var combination in Product(byClass.Values.ToList()))
+            {
+                if (!SatisfiesTraits(combination, requiredNames, forbiddenNames)) continue;
+                var mapping = new HashSet<string>(combination.Select(r => r.Provider.Uuid), StringComparer.Ordinal);
+                var request = new AllocationRequest
+                {
+                    AnchorRootUuid = rootUuid, Resources = [.. combination],
+                    Mappings = new(StringComparer.Ordinal) { [g.Suffix] = mapping },
+                };
+                if (seen.Add(rootUuid + "#" + request.Key())) result.Add(request);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The providers used must collectively have the required traits, and none of them a forbidden one.</summary>
+    private static bool SatisfiesTraits(IReadOnlyList<ResourceRequest> combination, List<HashSet<string>> required, HashSet<string> forbidden)
+    {
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in combination)
+        {
+            if (forbidden.Count > 0 && r.Provider.Traits.Any(forbidden.Contains)) return false;
+            all.UnionWith(r.Provider.Traits);
+        }
+        return required.All(any => any.Overlaps(all));
+    }
+
+    // --- merging groups -------------------------------------------------------------------------------------------
+
+    private (List<AllocationRequest>, List<ProviderSummary>) Merge(List<(string Suffix, List<AllocationRequest> Requests)> candidates,
+        RequestWideParams wide)
+    {
+        var byAnchor = new Dictionary<string, Dictionary<string, List<AllocationRequest>>>(StringComparer.Ordinal);
+        var anchorOrder = new List<string>();
+        foreach (var (suffix, requests) in candidates)
+            foreach (var request in requests)
+            {
+                if (!byAnchor.TryGetValue(request.AnchorRootUuid, out var bySuffix))
+                {
+                    byAnchor[request.AnchorRootUuid] = bySuffix = new(StringComparer.Ordinal);
+                    anchorOrder.Add(request.AnchorRootUuid);
+                }
+                if (!bySuffix.TryGetValue(suffix, out var list)) bySuffix[suffix] = list = [];
+                list.Add(request);
+            }
+
+        var granular = candidates.Count(c => c.Suffix.Length > 0);
+        var merged = new List<AllocationRequest>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var anchor in anchorOrder)
+        {
+            var bySuffix = byAnchor[anchor];
+            if (bySuffix.Count != candidates.Count) continue;
+            foreach (var combination in Product(bySuffix.Values.ToList()))
+            {
+                if (!SatisfiesGroupPolicy(combination, wide.GroupPolicy, granular)) continue;
+                if (!SatisfiesSameSubtree(combination, wide.SameSubtrees)) continue;
+                var request = Consolidate(combination);
+                if (ExceedsCapacity(request)) continue;
+                if (seen.Add(request.Key())) merged.Add(request);
+            }
+        }
+        if (merged.Count == 0) return ([], []);
+        var treeUuids = merged.SelectMany(r => r.Resources).Select(r => r.Provider.RootUuid).ToHashSet(StringComparer.Ordinal);
+        return (merged, _summaries.Values.Where(s => treeUuids.Contains(s.RootUuid)).ToList());
+    }
+
+    private static bool SatisfiesGroupPolicy(IReadOnlyList<AllocationRequest> combination, string? policy, int granular)
+    {
+        if (policy != "isolate") return true;
+        var providers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in combination)
+            if (r.UseSameProvider) providers.UnionWith(r.Mappings.Values.First());
+        return providers.Count == granular;
+    }
+
+    private bool SatisfiesSameSubtree(IReadOnlyList<AllocationRequest> combination, List<List<string>> subtrees)
+    {
+        foreach (var suffixes in subtrees)
+        {
+            var uuids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var r in combination)
+                foreach (var s in suffixes)
+                    if (r.Mappings.TryGetValue(s, out var set)) uuids.UnionWith(set);
+            if (uuids.Count <= 1) continue;
+            HashSet<string>? common = null;
+            foreach (var uuid in uuids)
+            {
+                var ancestors = Ancestors(uuid);
+                if (common is null) common = ancestors;
+                else common.IntersectWith(ancestors);
+            }
+            if (!common!.Overlaps(uuids)) return false;
+        }
+        return true;
+    }
+
+    private HashSet<string> Ancestors(string uuid)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal) { uuid };
+        var current = uuid;
+        while (_parentOf.TryGetValue(current, out var parent) && parent is not null && result.Add(parent)) current = parent;
+        return result;
+    }
+
+    /// <summary>One request out of one per group: amounts of the same provider and class are summed.</summary>
+    private static AllocationRequest Consolidate(IReadOnlyList<AllocationRequest> combination)
+    {
+        var amounts = new Dictionary<(int, string), ResourceRequest>();
+        var order = new List<(int, string)>();
+        var mappings = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var request in combination)
+        {
+            foreach (var r in request.Resources)
+            {
+                var key = (r.Provider.Id, r.ClassName);
+                if (amounts.TryGetValue(key, out var have)) amounts[key] = have with { Amount = have.Amount + r.Amount };
+                else
+                {
+                    amounts[key] = r;
+                    order.Add(key);
+                }
+            }
+            foreach (var (suffix, uuids) in request.Mappings)
+            {
+                if (!mappings.TryGetValue(suffix, out var set)) mappings[suffix] = set = new(StringComparer.Ordinal);
+                set.UnionWith(uuids);
+            }
+        }
+        return new AllocationRequest
+        {
+            AnchorRootUuid = combination[0].AnchorRootUuid, Resources = order.ConvertAll(k => amounts[k]), Mappings = mappings,
+        };
+    }
+
+    /// <summary>Summed amounts may no longer fit: used + amount over capacity, or amount over max_unit.</summary>
+    private static bool ExceedsCapacity(AllocationRequest request)
+    {
+        foreach (var r in request.Resources)
+        {
+            var inventory = r.Provider.Resources.Find(x => x.ClassName == r.ClassName);
+            if (inventory is null) return true;
+            if (inventory.Used + r.Amount > inventory.Capacity || r.Amount > inventory.MaxUnit) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Below 1.29 a candidate may not use two providers of one tree.</summary>
+    private (List<AllocationRequest>, List<ProviderSummary>) ExcludeNested(List<AllocationRequest> requests, List<ProviderSummary> summaries, bool nestedAware)
+    {
+        if (nestedAware || !_hasTrees) return (requests, summaries);
+        var kept = new List<AllocationRequest>();
+        var used = new HashSet<int>();
+        foreach (var request in requests)
+        {
+            var providers = request.Resources.Select(r => r.Provider).DistinctBy(p => p.Id).ToList();
+            if (providers.Count != providers.Select(p => p.RootUuid).Distinct().Count()) continue;
+            kept.Add(request);
+            used.UnionWith(providers.Select(p => p.Id));
+        }
+        return (kept, summaries.Where(s => used.Contains(s.Id)).ToList());
+    }
+
+    private static CandidateResult Limit(List<AllocationRequest> requests, List<ProviderSummary> summaries, int? limit, bool randomize)
+    {
+        if (limit is { } n && n < requests.Count)
+        {
+            if (randomize)
+            {
+                // random.sample: n distinct candidates in random order.
+                requests = [.. requests];
+                Random.Shared.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(requests));
+                requests = requests.Take(n).ToList();
+            }
+            else requests = requests.Take(n).ToList();
+            var roots = requests.SelectMany(r => r.Resources).Select(r => r.Provider.RootUuid).ToHashSet(StringComparer.Ordinal);
+            summaries = summaries.Where(s => roots.Contains(s.RootUuid)).ToList();
+        }
+        else if (randomize)
+        {
+            Random.Shared.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(requests));
+        }
+        return new CandidateResult(requests, summaries);
+    }
+
+    // --- data -----------------------------------------------------------------------------------------------------
+
+    private async Task EnsureSummariesAsync(IEnumerable<int> providerIds, CancellationToken ct)
+    {
+        var missing = providerIds.Where(id => !_summaries.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count == 0) return;
+        foreach (var summary in await store.TreesAsync(missing, _classNames, ct))
+        {
+            if (!_summaries.TryAdd(summary.Id, summary)) continue;
+            _parentOf[summary.Uuid] = summary.ParentUuid;
+        }
+    }
+
+    private async Task<Dictionary<int, HashSet<int>>> ProviderTraitsAsync(CancellationToken ct) =>
+        _providerTraits ??= await store.ProvidersWithAnyTraitAsync(_allTraitNames.Where(_traitIds.ContainsKey).Select(n => _traitIds[n]).ToList(), ct);
+
+    private async Task<Dictionary<int, HashSet<string>>> ProviderAggregatesAsync(CancellationToken ct) =>
+        _providerAggregates ??= await store.ProviderAggregatesAsync(_allAggregates, ct);
+
+    private async Task<HashSet<int>> ProvidersWithAllTraitsAsync(List<HashSet<int>> required, CancellationToken ct) =>
+        [.. (await ProviderTraitsAsync(ct)).Where(p => required.All(any => any.Overlaps(p.Value))).Select(p => p.Key)];
+
+    private async Task<HashSet<int>> ProvidersWithAnyTraitAsync(HashSet<int> traits, CancellationToken ct) =>
+        [.. (await ProviderTraitsAsync(ct)).Where(p => p.Value.Overlaps(traits)).Select(p => p.Key)];
+
+    private async Task<HashSet<int>> ProvidersInAllAsync(List<HashSet<string>> memberOf, CancellationToken ct) =>
+        [.. (await ProviderAggregatesAsync(ct)).Where(p => memberOf.All(any => any.Overlaps(p.Value))).Select(p => p.Key)];
+
+    private async Task<HashSet<int>> ProvidersInAnyAsync(HashSet<string> aggregates, CancellationToken ct) =>
+        [.. (await ProviderAggregatesAsync(ct)).Where(p => p.Value.Overlaps(aggregates)).Select(p => p.Key)];
+
+    /// <summary>Every way of picking one item from each list (itertools.product), lazily.</summary>
+    private static IEnumerable<T[]> Product<T>(List<List<T>> lists)
+    {
+        if (lists.Count == 0 || lists.Any(l => l.Count == 0)) yield break;
+        var index = new int[lists.Count];
+        while (true)
+        {
+            var pick = new T[lists.Count];
+            for (var i = 0; i < lists.Count; i++) pick[i] = lists[i][index[i]];
+            yield return pick;
+            var k = lists.Count - 1;
+            while (k >= 0 && ++index[k] == lists[k].Count)
+            {
+                index[k] = 0;
+                k--;
+            }
+            if (k < 0) yield break;
+        }
+    }
+}
