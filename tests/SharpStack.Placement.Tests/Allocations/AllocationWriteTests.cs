@@ -122,3 +122,29 @@ public sealed class AllocationWriteTests(PlacementCloud cloud) : IClassFixture<P
         Assert.Null(got["consumer_generation"]);
     }
 }
+
+/// <summary>Mappings (1.34) are accepted in PUT and POST bodies, checked by the schema, and otherwise ignored.</summary>
+public sealed class AllocationMappingTests(PlacementCloud cloud) : IClassFixture<PlacementCloud>
+{
+    [Theory]
+    [InlineData("1.34", "{\"alpha\": [\"%RP%\"]}", HttpStatusCode.NoContent, "")]
+    [InlineData("1.34", "{\"alpha\": \"beta\"}", HttpStatusCode.BadRequest, "JSON does not validate: 'beta' is not of type 'array'")]
+    [InlineData("1.34", "{}", HttpStatusCode.BadRequest, "JSON does not validate: {} does not have enough properties")]
+    [InlineData("1.33", "{\"alpha\": [\"%RP%\"]}", HttpStatusCode.BadRequest, "Additional properties are not allowed")]
+    public async Task Mappings_by_microversion(string version, string mappings, HttpStatusCode expected, string detail)
+    {
+        var rp = await TestProviders.AddAsync(cloud, ("VCPU", 4));
+        using var client = cloud.Client(version: version);
+        var body = new JsonObject
+        {
+            ["allocations"] = new JsonObject { [rp] = new JsonObject { ["resources"] = new JsonObject { ["VCPU"] = 1 } } },
+            ["mappings"] = JsonNode.Parse(mappings.Replace("%RP%", rp)),
+            ["consumer_generation"] = null, ["user_id"] = "u", ["project_id"] = "p",
+        };
+        var (status, error) = await client.CallAsync(HttpMethod.Put, $"/allocations/{Guid.NewGuid()}", body);
+        Assert.Equal(expected, status);
+        if (detail.Length > 0) Assert.Contains(detail, error!["errors"]![0]!["detail"]!.GetValue<string>());
+        (status, _) = await client.CallAsync(HttpMethod.Post, "/allocations", new JsonObject { [Guid.NewGuid().ToString()] = body.DeepClone() });
+        Assert.Equal(expected, status);
+    }
+}
