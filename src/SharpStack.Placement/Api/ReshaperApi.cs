@@ -21,7 +21,7 @@ public static class ReshaperApi
             var body = (await PlacementRequest.ReadJsonAsync(context, ReshaperSchemas.For(minor))).AsObject();
             var inventories = body["inventories"]!.AsObject().Select(kv => new ProviderInventories(
                 kv.Key,
-                (int)ConsumerAllocations.Amount(kv.Value!["resource_provider_generation"]!),
+                ConsumerAllocations.Amount(kv.Value!["resource_provider_generation"]!),
                 kv.Value!["inventories"]!.AsObject().Select(r => InventoryRecord.From(r.Key, r.Value!.AsObject())).ToList())).ToList();
             var allocations = body["allocations"]!.AsObject()
                 .Select(kv => ConsumerAllocations.FromDict(kv.Key, kv.Value!.AsObject(), minor)).ToList();

@@ -20,4 +20,4 @@ public sealed record InventoryRecord(string ResourceClass, int Total, int Reserv
 }
 
 /// <summary>A provider's new inventory in a reshape, with the generation the caller saw.</summary>
-public sealed record ProviderInventories(string ProviderUuid, int Generation, IReadOnlyList<InventoryRecord> Records);
+public sealed record ProviderInventories(string ProviderUuid, long Generation, IReadOnlyList<InventoryRecord> Records);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SharpStack.Core.Errors;
 using SharpStack.Core.Storage;
 using SharpStack.Placement.Allocations;
 using SharpStack.Placement.Api.Http;
@@ -31,22 +30,11 @@ public sealed class ReshapeService(PlacementDb db, ConsumerStore consumers, Allo
         {
             await Transactions.RunAsync(db, c => ApplyAsync(inventories, plan, c), ct);
         }
-        catch (Exception e) when (e is AllocationFailure or DbUpdateConcurrencyException)
+        catch (Exception e)
         {
+            // Whatever failed, the consumers made for this reshape go again (upstream's delete_consumers).
             await consumers.DeleteCreatedAsync(ensured, CancellationToken.None);
-            throw e switch
-            {
-                AllocationFailure { Kind: AllocationFailureKind.UnknownClass } f => PlacementErrors.BadRequest($"malformed reshaper data: {f.Message}"),
-                AllocationFailure { Kind: AllocationFailureKind.InventoryInUse } f => PlacementErrors.Conflict($"update conflict: {f.Message}", PlacementErrors.InventoryInUse),
-                AllocationFailure { Kind: AllocationFailureKind.InvalidInventory } f => PlacementErrors.Conflict($"Unable to allocate inventory: {f.Message}"),
-                AllocationFailure f => PlacementErrors.Concurrent($"update conflict: {f.Message}"),
-                DbUpdateConcurrencyException c when c.Entries.Any(x => x.Entity is ConsumerRow) => PlacementErrors.Concurrent($"update conflict: {AllocationFailure.ConcurrentData}"),
-                _ => PlacementErrors.Concurrent($"update conflict: {AllocationFailure.ConcurrentProvider}"),
-            };
-        }
-        catch (ApiException)
-        {
-            await consumers.DeleteCreatedAsync(ensured, CancellationToken.None);
+            if (Refusal(e) is { } refusal) throw refusal;
             throw;
         }
         finally
@@ -54,6 +42,18 @@ public sealed class ReshapeService(PlacementDb db, ConsumerStore consumers, Allo
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>How the reshaper words a refused step (handlers/reshaper.py); null for unexpected failures.</summary>
+    private static Exception? Refusal(Exception e) => e switch
+        {
+            AllocationFailure { Kind: AllocationFailureKind.UnknownClass } f => PlacementErrors.BadRequest($"malformed reshaper data: {f.Message}"),
+            AllocationFailure { Kind: AllocationFailureKind.InventoryInUse } f => PlacementErrors.Conflict($"update conflict: {f.Message}", PlacementErrors.InventoryInUse),
+            AllocationFailure { Kind: AllocationFailureKind.InvalidInventory } f => PlacementErrors.Conflict($"Unable to allocate inventory: {f.Message}"),
+            AllocationFailure f => PlacementErrors.Concurrent($"update conflict: {f.Message}"),
+            DbUpdateConcurrencyException c when c.Entries.Any(x => x.Entity is ConsumerRow) => PlacementErrors.Concurrent($"update conflict: {AllocationFailure.ConcurrentData}"),
+            DbUpdateConcurrencyException => PlacementErrors.Concurrent($"update conflict: {AllocationFailure.ConcurrentProvider}"),
+            _ => null,
+        };
 
     private async Task ApplyAsync(IReadOnlyList<ProviderInventories> inventories, AllocationPlan plan, CancellationToken ct)
     {
