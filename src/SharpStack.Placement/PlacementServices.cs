@@ -22,6 +22,7 @@ public static class PlacementServices
         services.AddScoped<ProviderQuery>();
         services.AddScoped<ResourceClasses.ResourceClassCatalog>();
         Inventories.InventoryServices.Add(services);
+        ResourceClasses.ResourceClassServices.Add(services);
         Traits.TraitServices.Add(services);
         Aggregates.AggregateServices.Add(services);
         Allocations.AllocationServices.Add(services);

@@ -7,5 +7,6 @@ public static class AggregateServices
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddScoped<AggregateManager>();
     }
 }

@@ -45,7 +45,7 @@ public static class InventoriesApi
             var provider = await store.GetAsync(uuid, context.RequestAborted);
             var body = await PlacementRequest.ReadJsonAsync(context, InventorySchemas.PutAll);
             var records = body["inventories"]!.AsObject().Select(kv => (kv.Key, InventoryRecord.From(kv.Value!))).ToList();
-            await inventories.ReplaceAllAsync(provider, body["resource_provider_generation"]!.GetValue<int>(), records, ZeroAllowed(context), context.RequestAborted);
+            await inventories.ReplaceAllAsync(provider, SentGeneration.Read(body["resource_provider_generation"]), records, ZeroAllowed(context), context.RequestAborted);
             return All(context, provider, await inventories.ListAsync(provider, context.RequestAborted));
         });
         app.MapDelete(Path, async (string uuid, HttpContext context, PlacementAuthorizer authz, ProviderStore store, InventoryManager inventories) =>
@@ -72,7 +72,7 @@ public static class InventoriesApi
             authz.Enforce(context, PolicyNames.InventoriesUpdate);
             var provider = await store.GetAsync(uuid, context.RequestAborted);
             var body = await PlacementRequest.ReadJsonAsync(context, InventorySchemas.PutOne);
-            var row = await inventories.UpdateAsync(provider, resource_class, body["resource_provider_generation"]!.GetValue<int>(),
+            var row = await inventories.UpdateAsync(provider, resource_class, SentGeneration.Read(body["resource_provider_generation"]),
                 InventoryRecord.From(body), ZeroAllowed(context), context.RequestAborted);
             return One(context, provider, row, 200);
         });

@@ -20,6 +20,7 @@ public sealed class CandidateSearch(CandidateStore store, PlacementDb db, Resour
     // Upstream narrows this set in place while serving member_of groups, and later groups see the narrowed set;
     // kept mutable to give the same answers.
     private HashSet<int> _sharing = [];
+    private HashSet<int> _sharingProviders = [];
     private Dictionary<string, int> _traitIds = new(StringComparer.Ordinal);
     private Dictionary<int, HashSet<int>>? _providerTraits;
     private Dictionary<int, HashSet<string>>? _providerAggregates;
@@ -54,13 +55,17 @@ public sealed class CandidateSearch(CandidateStore store, PlacementDb db, Resour
 
         _hasTrees = await store.HasTreesAsync(ct);
         await ProcessAnchorTraitsAsync(wide, ct);
-        _sharing = await store.ProvidersWithTraitNameAsync(SharingTrait, ct);
+        _sharingProviders = await store.ProvidersWithTraitNameAsync(SharingTrait, ct);
+        _sharing = [.. _sharingProviders];
 
         var candidates = new List<(string Suffix, List<AllocationRequest> Requests)>();
         foreach (var group in groups)
         {
             var search = await GroupSearchAsync(group, ct);
-            var requests = await OneGroupAsync(search, ct);
+            // A lone group's requests are the final ones (merging one list changes nothing), so a limit can be
+            // applied before the providers' trees are read.
+            var stopAfter = groups.Count == 1 ? wide.Limit : null;
+            var requests = await OneGroupAsync(search, stopAfter, randomize, ct);
             if (requests.Count == 0) return CandidateResult.Empty;
             foreach (var r in requests) r.UseSameProvider = group.UseSameProvider;
             candidates.Add((group.Suffix, requests));
@@ -139,7 +144,7 @@ public sealed class CandidateSearch(CandidateStore store, PlacementDb db, Resour
         };
     }
 
-    private async Task<List<AllocationRequest>> OneGroupAsync(GroupSearch g, CancellationToken ct)
+    private async Task<List<AllocationRequest>> OneGroupAsync(GroupSearch g, int? stopAfter, bool randomize, CancellationToken ct)
     {
         if (!g.Group.UseSameProvider && (_sharing.Count > 0 || _hasTrees))
         {
@@ -154,7 +159,7 @@ public sealed class CandidateSearch(CandidateStore store, PlacementDb db, Resour
             return await MultipleProvidersAsync(g, nominated, ct);
         }
         var tuples = await ProviderIdsMatchingAsync(g, ct);
-        return await SingleProviderAsync(g, tuples, ct);
+        return await SingleProviderAsync(g, tuples, stopAfter, randomize, ct);
     }
 
     /// <summary>Providers that alone satisfy a group (suffixed groups; the unsuffixed one when there are neither
@@ -226,12 +231,32 @@ public sealed class CandidateSearch(CandidateStore store, PlacementDb db, Resour
         return last.Where(p => filtered.Contains(p.Id)).ToList();
     }
 
-    private async Task<List<AllocationRequest>> SingleProviderAsync(GroupSearch g, List<(int Id, int RootId)> tuples, CancellationToken ct)
+    /// <summary>One request per provider, anchored at its own root when root_required allows, and for a sharing
+    /// provider also at every other tree it serves. With <paramref name="stopAfter"/> (a lone group under a limit)
+    /// only that many providers are turned into requests, so only their trees are read.</summary>
+    private async Task<List<AllocationRequest>> SingleProviderAsync(GroupSearch g, List<(int Id, int RootId)> tuples, int? stopAfter,
+        bool randomize, CancellationToken ct)
     {
         if (tuples.Count == 0) return [];
-        await EnsureSummariesAsync(tuples.Select(t => t.RootId), ct);
-        var result = new List<AllocationRequest>();
+        var sharing = tuples.Select(t => t.Id).Where(_sharingProviders.Contains).ToList();
+        var anchorsOf = sharing.Count == 0 ? [] : (await store.AnchorsForSharingAsync(sharing, ct))
+            .GroupBy(a => a.SharingId).ToDictionary(x => x.Key, x => x.ToList());
+        List<(int Id, int RootId, List<(int SharingId, int AnchorId, string AnchorUuid)> Anchors)> usable = [];
         foreach (var (id, rootId) in tuples)
+        {
+            var others = anchorsOf.TryGetValue(id, out var list)
+                ? list.Where(a => a.AnchorId != rootId && InFilteredAnchors(a.AnchorId)).ToList()
+                : [];
+            if (InFilteredAnchors(rootId) || others.Count > 0) usable.Add((id, rootId, others));
+        }
+        if (stopAfter is { } n && n < usable.Count)
+        {
+            if (randomize) Random.Shared.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(usable));
+            usable = usable.Take(n).ToList();
+        }
+        await EnsureSummariesAsync(usable.Select(t => t.Id), ct);
+        var result = new List<AllocationRequest>();
+        foreach (var (id, rootId, others) in usable)
         {
             var provider = _summaries[id];
             var request = new AllocationRequest
@@ -241,12 +266,7 @@ public sealed class CandidateSearch(CandidateStore store, PlacementDb db, Resour
                 Mappings = new(StringComparer.Ordinal) { [g.Suffix] = new(StringComparer.Ordinal) { provider.Uuid } },
             };
             if (InFilteredAnchors(rootId)) result.Add(request);
-            if (!provider.Traits.Contains(SharingTrait)) continue;
-            foreach (var anchor in await store.AnchorsForSharingAsync([id], ct))
-            {
-                if (anchor.AnchorId == rootId || !InFilteredAnchors(anchor.AnchorId)) continue;
-                result.Add(request.WithAnchor(anchor.AnchorUuid));
-            }
+            foreach (var anchor in others) result.Add(request.WithAnchor(anchor.AnchorUuid));
         }
         return result;
     }

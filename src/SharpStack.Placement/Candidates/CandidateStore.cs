@@ -118,21 +118,18 @@ public sealed class CandidateStore(PlacementDb db)
     public async Task<List<ProviderSummary>> TreesAsync(IReadOnlyCollection<int> providerIds, IReadOnlyDictionary<int, string> classNames, CancellationToken ct)
     {
         var ids = providerIds.Distinct().ToList();
-        var rootUuids = db.Providers.Where(p => ids.Contains(p.Id)).Select(p => p.RootUuid);
-        var members = db.Providers.Where(p => rootUuids.Contains(p.RootUuid));
-        var providers = await members.AsNoTracking().OrderBy(p => p.Id)
+        var rootUuids = await db.Providers.Where(p => ids.Contains(p.Id)).Select(p => p.RootUuid).Distinct().ToListAsync(ct);
+        var providers = await db.Providers.AsNoTracking().Where(p => rootUuids.Contains(p.RootUuid)).OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Uuid, p.ParentUuid, p.RootUuid }).ToListAsync(ct);
-        var inventories = await (from i in db.Inventories
-                                 join p in members on i.ProviderId equals p.Id
-                                 select new { i.ProviderId, i.ResourceClassId, i.Total, i.Reserved, i.AllocationRatio, i.MaxUnit })
-            .ToListAsync(ct);
-        var usages = await (from a in db.Allocations
-                            join p in members on a.ProviderId equals p.Id
-                            group a by new { a.ProviderId, a.ResourceClassId } into g
-                            select new { g.Key.ProviderId, g.Key.ResourceClassId, Used = g.Sum(a => (long)a.Used) })
-            .ToListAsync(ct);
+        // Ids as a parameter list: the database answers these from the provider_id indexes.
+        var members = providers.ConvertAll(p => p.Id);
+        var inventories = await db.Inventories.Where(i => members.Contains(i.ProviderId))
+            .Select(i => new { i.ProviderId, i.ResourceClassId, i.Total, i.Reserved, i.AllocationRatio, i.MaxUnit }).ToListAsync(ct);
+        var usages = await db.Allocations.Where(a => members.Contains(a.ProviderId))
+            .GroupBy(a => new { a.ProviderId, a.ResourceClassId })
+            .Select(g => new { g.Key.ProviderId, g.Key.ResourceClassId, Used = g.Sum(a => (long)a.Used) }).ToListAsync(ct);
         var traits = await (from pt in db.ProviderTraits
-                            join p in members on pt.ProviderId equals p.Id
+                            where members.Contains(pt.ProviderId)
                             join t in db.Traits on pt.TraitId equals t.Id
                             select new { pt.ProviderId, t.Name }).ToListAsync(ct);
 

@@ -9,14 +9,15 @@ namespace SharpStack.Placement.Inventories;
 public sealed record InventoryRecord(int Total, int Reserved, int MinUnit, int MaxUnit, int StepSize, double AllocationRatio)
 {
     public static InventoryRecord From(JsonNode body) => new(
-        body["total"]!.GetValue<int>(),
+        Int(body, "total", 0),
         Int(body, "reserved", 0),
         Int(body, "min_unit", 1),
         Int(body, "max_unit", int.MaxValue),
         Int(body, "step_size", 1),
         body["allocation_ratio"] is { } r ? r.GetValue<double>() : 1.0);
 
-    private static int Int(JsonNode body, string name, int fallback) => body[name] is { } v ? v.GetValue<int>() : fallback;
+    // The schema (2020-12) admits 1.0 for an integer and bounds it to 32 bits; read it as the number it is.
+    private static int Int(JsonNode body, string name, int fallback) => body[name] is { } v ? (int)v.GetValue<double>() : fallback;
 
     /// <summary>Null when the record is acceptable, else upstream's reason.</summary>
     public string? CapacityProblem(string className, string providerUuid, bool zeroAllowed)

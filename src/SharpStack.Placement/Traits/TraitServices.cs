@@ -7,5 +7,7 @@ public static class TraitServices
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddScoped<TraitManager>();
+        services.AddScoped<ProviderTraitManager>();
     }
 }

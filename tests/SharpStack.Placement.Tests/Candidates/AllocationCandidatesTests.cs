@@ -50,6 +50,11 @@ public sealed class AllocationCandidatesTests(PlacementCloud cloud) : IClassFixt
         body = await GetAsync($"resources={cpu}:2,{mem}:256", "1.27");
         Assert.NotNull(Summaries(body)[cn3.Uuid]!["resources"]![cpu + "_X"]);
 
+        // A limit on a lone group: N candidates and only their providers summarised.
+        body = await GetAsync($"resources={cpu}:2&limit=1");
+        Assert.Single(Requests(body));
+        Assert.Single(Summaries(body));
+
         // Capacity, max_unit and step_size all count.
         Assert.Empty(Requests(await GetAsync($"resources={cpu}:9")));
     }
