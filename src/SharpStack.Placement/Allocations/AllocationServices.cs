@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SharpStack.Core.Configuration;
 
 namespace SharpStack.Placement.Allocations;
 
@@ -7,5 +8,10 @@ public static class AllocationServices
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddSingleton(sp => AllocationSettings.From(sp.GetRequiredService<SharpStackConfig>()));
+        services.AddScoped<ConsumerStore>();
+        services.AddScoped<AllocationWriter>();
+        services.AddScoped<AllocationReader>();
+        services.AddScoped<AllocationDeleter>();
     }
 }

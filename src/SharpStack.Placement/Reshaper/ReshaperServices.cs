@@ -7,5 +7,6 @@ public static class ReshaperServices
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddScoped<ReshapeService>();
     }
 }

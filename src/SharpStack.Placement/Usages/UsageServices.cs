@@ -7,5 +7,6 @@ public static class UsageServices
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddScoped<UsageReader>();
     }
 }
