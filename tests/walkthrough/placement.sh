@@ -77,8 +77,8 @@ step alloc_show "resource provider allocation show" "placement" "alloc_set" \
   contains "$RP" openstack resource provider allocation show "$CONSUMER" -f value
 step rp_usage   "resource provider usage show (VCPU 2 used)" "placement" "alloc_set" \
   contains "VCPU 2" openstack resource provider usage show "$RP" -f value
-step usage      "resource usage show for the project (MEMORY_MB 512)" "placement" "alloc_set" \
-  contains "MEMORY_MB 512" openstack resource usage show "$PROJECT_ID" -f value
+step usage      "resource usage show for the project (INSTANCE: MEMORY_MB 512)" "placement" "alloc_set" \
+  contains "'MEMORY_MB': 512" openstack resource usage show "$PROJECT_ID" -f value
 step in_use     "resource provider delete refused while allocations exist" "placement" "alloc_set" \
   fails openstack resource provider delete "$RP"
 step alloc_del  "resource provider allocation delete" "placement" "alloc_set" openstack resource provider allocation delete "$CONSUMER"
