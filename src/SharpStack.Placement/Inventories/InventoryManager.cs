@@ -118,7 +118,7 @@ public sealed class InventoryManager(PlacementDb db, ProviderStore store, Resour
         await SaveAsync($"Unable to delete inventory of class {className}: the resource provider changed concurrently.", ct);
     }
 
-    /// <summary>The names (sorted) of the given classes that have allocations on the provider.</summary>
+    /// <summary>The names (in class id order) of the given classes that have allocations on the provider.</summary>
     private async Task<List<string>> InUseAsync(ResourceProviderRow provider, IEnumerable<int> classIds, CancellationToken ct)
     {
         var ids = classIds.ToList();
@@ -126,7 +126,8 @@ public sealed class InventoryManager(PlacementDb db, ProviderStore store, Resour
         var used = await db.Allocations.Where(a => a.ProviderId == provider.Id && ids.Contains(a.ResourceClassId) && a.Used > 0)
             .Select(a => a.ResourceClassId).Distinct().ToListAsync(ct);
         var names = await classes.NamesAsync(ct);
-        return used.Select(id => names[id]).Order(StringComparer.Ordinal).ToList();
+        // Listed by class id, as upstream lists them.
+        return used.Order().Select(id => names[id]).ToList();
     }
 
     private Task SaveAsync(string conflict, CancellationToken ct) => store.SaveAsync(conflict, ct);
