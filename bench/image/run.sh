@@ -104,7 +104,8 @@ if [[ " $SIDES " == *" ss "* ]]; then
   if [ -z "${BENCH_IDENTITY_PORT:-}" ] && port_busy "$ID_PORT"; then ID_PORT=$(free_port); log "port 5100 is taken: SharpStack's Identity uses $ID_PORT"; fi
   SS_PW="bench-admin-$RANDOM$RANDOM"
   log "starting SharpStack: Identity :$ID_PORT, Image :$PORT (data dir $WORK/data)"
-  SHARPSTACK_IDENTITY__BIND_PORT=$ID_PORT SHARPSTACK_IMAGE__BIND_PORT=$PORT \
+  # Placement (also started by up) on any free port: the reference's Placement holds 8778.
+  SHARPSTACK_IDENTITY__BIND_PORT=$ID_PORT SHARPSTACK_IMAGE__BIND_PORT=$PORT SHARPSTACK_PLACEMENT__BIND_PORT=$(free_port) \
     "$ROOT/scripts/up.sh" --data-dir "$WORK/data" --admin-password "$SS_PW" > "$WORK/sharpstack.log" 2>&1 &
   SS_PID=$!
   for _ in $(seq 1 600); do

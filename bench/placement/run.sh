@@ -28,6 +28,11 @@ ID_PORT=${BENCH_IDENTITY_PORT:-5200}
 REF_STATE=${REF_STATE:-/var/tmp/sharpstack-ref}
 REF_URL=http://127.0.0.1:8778
 PY=/usr/bin/python3
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# a default port that something else holds is moved (a port set explicitly is used as given)
+[ -z "${BENCH_PORT:-}" ] && port_busy "$PORT" && PORT=$(free_port)
+[ -z "${BENCH_IDENTITY_PORT:-}" ] && port_busy "$ID_PORT" && ID_PORT=$(free_port)
 RESULTS="$ROOT/bench/results"; mkdir -p "$RESULTS"
 RESULT="$RESULTS/placement-$(date +%Y%m%d-%H%M).md"
 WORK=$(mktemp -d /var/tmp/sharpstack-placement-bench-XXXXXX)
