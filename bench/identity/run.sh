@@ -96,8 +96,10 @@ REF_PW=${REF_PW:-${ADMIN_PASSWORD:-admin}}
 SS_URL=http://127.0.0.1:$PORT
 SS_PW="bench-admin-$RANDOM$RANDOM"
 log "starting SharpStack on $SS_URL (data dir $WORK/data)"
+# The other services `up` starts go to free ports (the reference services hold the defaults).
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 SHARPSTACK_IDENTITY__BIND_PORT=$PORT SHARPSTACK_IDENTITY__PASSWORD_HASH_ALGORITHM=pbkdf2_sha512 \
-  SHARPSTACK_IDENTITY__PASSWORD_HASH_ROUNDS=$ROUNDS \
+  SHARPSTACK_IDENTITY__PASSWORD_HASH_ROUNDS=$ROUNDS SHARPSTACK_IMAGE__BIND_PORT=$(free_port) SHARPSTACK_PLACEMENT__BIND_PORT=$(free_port) \
   "$ROOT/scripts/up.sh" --data-dir "$WORK/data" --admin-password "$SS_PW" > "$WORK/sharpstack.log" 2>&1 &
 SS_PID=$!
 for _ in $(seq 1 600); do
