@@ -48,7 +48,8 @@ rm -rf "$WS/data"; mkdir -p "$WS/data"
   echo "log_requests = false"
 } > "$WS/data/sharpstack.conf"
 echo "=== ${GABBI_FIXTURE:-?} $(date +%T)" >> "$WS/placement.log"
-setsid "$BIN" serve placement --data-dir "$WS/data" >> "$WS/placement.log" 2>&1 < /dev/null &
+# Only the file above configures it: SHARPSTACK_* variables of the caller (e.g. CI's own cloud's ports) would win.
+setsid env $(env | grep -o '^SHARPSTACK_[A-Z0-9_]*' | sed 's/^/-u /') "$BIN" serve placement --data-dir "$WS/data" >> "$WS/placement.log" 2>&1 < /dev/null &
 echo $! > "$PIDF"
 for _ in $(seq 1 150); do
   curl -s -o /dev/null "$TARGET/" && exit 0
