@@ -28,9 +28,7 @@ public sealed class ImageModule : IServiceModule
     public IErrorWriter ErrorWriter { get; } = new GlanceErrorWriter();
 
     public string? WwwAuthenticate(ServiceContext context) =>
-        (context.Config.Get(AuthTokenOptions.WwwAuthenticateUri) ?? context.Config.Get(AuthTokenOptions.AuthUrl) ?? context.LocalIdentityUrl) is { } uri
-            ? $"Keystone uri=\"{uri.ToString().TrimEnd('/')}\""
-            : null;
+        AuthTokenSetup.WwwAuthenticate(context.Config, context.LocalIdentityUrl);
 
     /// <summary>The base URL clients reach Image at: [image] public_endpoint, else http://my_ip:port.</summary>
     public static string PublicBase(ServiceContext context) =>

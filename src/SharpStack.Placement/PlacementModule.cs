@@ -27,10 +27,7 @@ public sealed class PlacementModule : IServiceModule
     public IErrorWriter ErrorWriter { get; } = new PlacementErrorWriter();
 
     public string? WwwAuthenticate(ServiceContext context) =>
-        NoAuth(context) ? null
-        : (context.Config.Get(AuthTokenOptions.WwwAuthenticateUri) ?? context.Config.Get(AuthTokenOptions.AuthUrl) ?? context.LocalIdentityUrl) is { } uri
-            ? $"Keystone uri=\"{uri.ToString().TrimEnd('/')}\""
-            : null;
+        NoAuth(context) ? null : AuthTokenSetup.WwwAuthenticate(context.Config, context.LocalIdentityUrl);
 
     public static bool NoAuth(ServiceContext context) => context.Config.Get(PlacementOptions.AuthStrategy) == "noauth2";
 

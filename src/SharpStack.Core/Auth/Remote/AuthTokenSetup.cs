@@ -7,6 +7,13 @@ namespace SharpStack.Core.Auth.Remote;
 /// <summary>Registers remote token validation for a service from [keystone_authtoken], refusing incomplete settings.</summary>
 public static class AuthTokenSetup
 {
+    /// <summary>keystonemiddleware's WWW-Authenticate value for 401 answers: Keystone uri="…" from
+    /// www_authenticate_uri, else auth_url, else the local Identity (all-in-one); null when none is known.</summary>
+    public static string? WwwAuthenticate(SharpStackConfig config, Uri? localIdentity) =>
+        (config.Get(AuthTokenOptions.WwwAuthenticateUri) ?? config.Get(AuthTokenOptions.AuthUrl) ?? localIdentity) is { } uri
+            ? $"Keystone uri=\"{uri.ToString().TrimEnd('/')}\""
+            : null;
+
     /// <param name="localIdentity">The Identity URL to use when auth_url is unset (all-in-one), or null to require auth_url.</param>
     /// <param name="localCredentials">The service user to use when username is unset (all-in-one), or null to require it.</param>
     public static void AddRemoteTokenValidation(this IServiceCollection services, SharpStackConfig config, Uri? localIdentity, ServiceCredentials? localCredentials)
