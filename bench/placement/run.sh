@@ -19,7 +19,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 SHARED=${SHARPSTACK_SHARED:-$ROOT/../shared}
 SIZES=${BENCH_SIZES:-1000 10000 50000}
 NESTED=${BENCH_NESTED_SIZES-1000}
-REF_SIZES=${BENCH_REF_SIZES:-1000}
+REF_SIZES=${BENCH_REF_SIZES-1000}
 REQUESTS=${BENCH_REQUESTS:-500}
 CLAIMS=${BENCH_CLAIMS:-1000}
 CONC=${BENCH_CONCURRENCY:-10}
@@ -79,7 +79,7 @@ run_side() { # SIDE SIZE NESTED(0/1)
   local side=$1 n=$2 nested=$3 url token pids extra=""
   [ "$nested" = 1 ] && extra=--nested
   if [ "$side" = ss ]; then start_ss; url=http://127.0.0.1:$PORT; token=$SS_TOKEN; else reset_ref; url=$REF_URL; token=$REF_TOKEN; fi
-  log "$side: $n providers$([ "$nested" = 1 ] && echo ", nested")"
+  log "$side: $n providers$([ "$nested" = 1 ] && echo ", nested" || true)"
   local out
   out=$($PY "$HERE/perfload.py" "$url" "$token" "$n" $extra --requests "$REQUESTS" --claims "$CLAIMS" --concurrency "$CONC") || { log "$side $n failed"; return 0; }
   if [ "$side" = ss ]; then pids=$SS_PID; pids="$pids $(pgrep -P "$SS_PID" || true)"; else pids=$(ref_pids); fi
@@ -114,7 +114,7 @@ except Exception: print("-")' "$1" "$2"; }
     for side in ss ref; do
       [ -n "${R[$side.$key]:-}" ] || continue
       k=$side.$key
-      label="${key%.*}$([ "${key#*.}" = 1 ] && echo " nested")"
+      label="${key%.*}$([ "${key#*.}" = 1 ] && echo " nested" || true)"
       echo "| $label | $([ $side = ss ] && echo SharpStack || echo reference) | $(f $k candidates) | $(f $k first_ms) | $(f $k after_allocations_mean_ms) / $(f $k after_allocations_max_ms) | $(f $k req_per_s) | $(f $k p50_ms) | $(f $k p95_ms) | $(f $k p99_ms) | $(f $k claims_per_s) | $(f $k rss_mb) |"
     done
     if [ -n "${R[ss.$key]:-}" ] && [ -n "${R[ref.$key]:-}" ]; then

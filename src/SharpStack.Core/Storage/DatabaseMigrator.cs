@@ -27,7 +27,7 @@ public static class DatabaseMigrator
                 }
                 if (url.Engine == DatabaseEngine.Sqlite)
                 {
-                    // WAL lets readers proceed during writes; synchronous=NORMAL is durable in WAL mode across process kills.
+                    // WAL (kept in the file) lets readers proceed during writes; synchronous is per connection (SqliteConnectionSettings).
                     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
                 }
                 return;

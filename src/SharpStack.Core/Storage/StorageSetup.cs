@@ -6,6 +6,8 @@ namespace SharpStack.Core.Storage;
 /// <summary>Points a service's DbContext at its database: SQLite or PostgreSQL, with reconnecting retries on PostgreSQL.</summary>
 public static class StorageSetup
 {
+    private static readonly SqliteConnectionSettings SqliteSettings = new();
+
     public static void Configure(DbContextOptionsBuilder options, DatabaseUrl url)
     {
         switch (url.Engine)
@@ -14,6 +16,7 @@ public static class StorageSetup
                 // One JSON parameter per list (json_each), not one parameter per element: EF 10's default makes a
                 // 1,000-id "Contains" cost 1,000 parameter binds, each a linear search in SQLite.
                 options.UseSqlite(url.ConnectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+                options.AddInterceptors(SqliteSettings);
                 break;
             case DatabaseEngine.PostgreSql:
                 // Transient failures (a database restart, a dropped connection) are retried rather than surfaced.

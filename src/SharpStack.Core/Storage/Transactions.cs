@@ -22,6 +22,7 @@ public static class Transactions
         db.Database.CreateExecutionStrategy().ExecuteAsync(async c =>
         {
             db.ChangeTracker.Clear();
+            using var turn = await SqliteWriteGate.EnterAsync(db, c);
             await using var tx = await db.Database.BeginTransactionAsync(c);
             var result = await work(c);
             await db.SaveChangesAsync(c);

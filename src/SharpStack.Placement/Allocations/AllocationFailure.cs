@@ -6,6 +6,9 @@ public sealed class AllocationFailure(AllocationFailureKind kind, string message
 {
     public AllocationFailureKind Kind { get; } = kind;
 
+    /// <summary>A provider's generation moved between our read and our write: a plain write is tried again.</summary>
+    public bool ProviderMoved { get; private init; }
+
     public const string ConcurrentData = "Another thread concurrently updated the data. Please retry your update";
     public const string ConcurrentProvider = "Another thread concurrently updated the resource provider data. Please retry your update";
 
@@ -24,6 +27,8 @@ public sealed class AllocationFailure(AllocationFailureKind kind, string message
         new(AllocationFailureKind.InventoryInUse, $"Inventory for '{resourceClasses}' on resource provider '{provider}' in use.");
 
     public static AllocationFailure Concurrent(string message = ConcurrentData) => new(AllocationFailureKind.Concurrent, message);
+
+    public static AllocationFailure Moved() => new(AllocationFailureKind.Concurrent, ConcurrentProvider) { ProviderMoved = true };
 }
 
 /// <summary>The families of <see cref="AllocationFailure"/> (upstream's exception classes they mirror).</summary>

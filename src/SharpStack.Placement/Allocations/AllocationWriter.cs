@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 using SharpStack.Core.Storage;
-using SharpStack.Placement.Providers;
-using SharpStack.Placement.ResourceClasses;
 using SharpStack.Placement.Storage;
-using SharpStack.Placement.Storage.Entities;
 
 namespace SharpStack.Placement.Allocations;
 
@@ -11,23 +8,37 @@ namespace SharpStack.Placement.Allocations;
 /// the new ones must fit (inventory present, min/max/step, capacity as a float), every provider involved moves its
 /// generation and every consumer written moves its own. The provider generations are the concurrency guard: the
 /// capacity was computed from usage read after the generation, so if another writer moved a provider before we
-/// commit, our UPDATE ... WHERE generation = seen touches nothing, the unit rolls back and is tried again.</summary>
-public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, ResourceClassCatalog classes, AllocationSettings settings, TimeProvider clock)
+/// commit, our UPDATE ... WHERE generation = seen touches nothing, the unit rolls back and is tried again (on SQLite
+/// writers take turns, so this only happens on PostgreSQL).
+/// This is the claim path of every boot, so it speaks plain SQL (see <see cref="DirectSql"/>).</summary>
+public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, AllocationSettings settings, TimeProvider clock)
 {
-    /// <summary>PUT/POST: ensures the consumers, checks the providers exist (400), then writes with retries. Consumers
-    /// this request created are deleted again if the write fails (not after the 400: upstream leaves them).</summary>
+    /// <summary>PUT/POST in one transaction: ensures the consumers, checks the providers exist (400, keeping the
+    /// consumers it made, as upstream does), then writes, retried while providers move under it. A write that fails
+    /// otherwise leaves nothing behind (upstream deletes the consumers it made).</summary>
     public async Task WriteAsync(IReadOnlyList<ConsumerAllocations> request, int minor, CancellationToken ct)
     {
-        var ensured = await consumers.EnsureAllAsync(request, minor, ct);
-        var plan = await PlanAsync(request, ensured, ct);
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            await CommitAsync(plan, ct);
-        }
-        catch
-        {
-            await consumers.DeleteCreatedAsync(ensured, CancellationToken.None);
-            throw;
+            try
+            {
+                var missing = await Transactions.RunAsync(db, async c =>
+                {
+                    var ensured = new List<EnsuredConsumer>();
+                    foreach (var consumer in request) ensured.Add(await consumers.EnsureAsync(consumer, minor, c));
+                    var (plan, missingProvider) = await TryPlanAsync(request, ensured, c);
+                    if (plan is null) return missingProvider;
+                    // allocation_conflict_retry_count is the number of attempts: with none, upstream reports a conflict.
+                    if (settings.ConflictRetryCount <= 0) throw AllocationFailure.Concurrent(AllocationFailure.ConcurrentProvider);
+                    await ApplyAsync(plan, c);
+                    return null;
+                }, ct);
+                if (missing is not null) throw AllocationErrors.MissingProvider(missing);
+                return;
+            }
+            catch (AllocationFailure f) when (f.ProviderMoved && attempt + 1 < settings.ConflictRetryCount)
+            {
+            }
         }
     }
 
@@ -35,131 +46,150 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Re
     /// removing what the consumer holds now.</summary>
     public async Task<AllocationPlan> PlanAsync(IReadOnlyList<ConsumerAllocations> request, IReadOnlyList<EnsuredConsumer> ensured, CancellationToken ct)
     {
+        var (plan, missing) = await TryPlanAsync(request, ensured, ct);
+        return plan ?? throw AllocationErrors.MissingProvider(missing!);
+    }
+
+    private async Task<(AllocationPlan? Plan, string? MissingProvider)> TryPlanAsync(IReadOnlyList<ConsumerAllocations> request, IReadOnlyList<EnsuredConsumer> ensured, CancellationToken ct)
+    {
+        await using var sql = await DirectSql.OpenAsync(db, ct);
+        var named = request.SelectMany(c => c.Providers).Select(p => p.ProviderUuid).Distinct().ToList();
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        if (named.Count > 0)
+        {
+            var args = new List<(string, object?)>();
+            existing.UnionWith(await sql.QueryAsync($"SELECT uuid FROM resource_providers WHERE uuid IN ({DirectSql.InList("p", named, args)})",
+                r => r.GetString(0), ct, [.. args]));
+        }
         var planned = new List<PlannedAllocation>();
-        var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in request)
         {
             if (c.Providers.Count > 0)
             {
                 foreach (var p in c.Providers)
                 {
-                    if (!known.Contains(p.ProviderUuid))
-                    {
-                        if (!await db.Providers.AnyAsync(x => x.Uuid == p.ProviderUuid, ct)) throw AllocationErrors.MissingProvider(p.ProviderUuid);
-                        known.Add(p.ProviderUuid);
-                    }
+                    if (!existing.Contains(p.ProviderUuid)) return (null, p.ProviderUuid);
                     planned.AddRange(p.Resources.Select(r => new PlannedAllocation(c.ConsumerUuid, p.ProviderUuid, r.Key, r.Value)));
                 }
             }
             else
             {
-                var held = await (from a in db.Allocations
-                                  join rp in db.Providers on a.ProviderId equals rp.Id
-                                  where a.ConsumerUuid == c.ConsumerUuid
-                                  orderby a.Id
-                                  select new { rp.Uuid, a.ResourceClassId }).ToListAsync(ct);
-                foreach (var h in held)
-                    planned.Add(new PlannedAllocation(c.ConsumerUuid, h.Uuid, await classes.NameOfAsync(h.ResourceClassId, ct), 0));
+                var held = await sql.QueryAsync(
+                    """
+                    SELECT rp.uuid, rc.name FROM allocations a
+                    JOIN resource_providers rp ON rp.id = a.provider_id
+                    JOIN resource_classes rc ON rc.id = a.resource_class_id
+                    WHERE a.consumer_uuid = @c ORDER BY a.id
+                    """, r => (Provider: r.GetString(0), Class: r.GetString(1)), ct, ("c", c.ConsumerUuid));
+                planned.AddRange(held.Select(h => new PlannedAllocation(c.ConsumerUuid, h.Provider, h.Class, 0)));
             }
         }
-        return new AllocationPlan(ensured, planned);
-    }
-
-    /// <summary>Writes the plan in one transaction, retried ([placement] allocation_conflict_retry_count times in all)
-    /// while providers move under it; a consumer that moved fails at once (upstream does not retry that).</summary>
-    public async Task CommitAsync(AllocationPlan plan, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < settings.ConflictRetryCount; attempt++)
-        {
-            try
-            {
-                await Transactions.RunAsync(db, c => ApplyAsync(plan, c), ct);
-                return;
-            }
-            catch (DbUpdateConcurrencyException e)
-            {
-                if (e.Entries.Any(x => x.Entity is ConsumerRow)) throw AllocationFailure.Concurrent();
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-        throw AllocationFailure.Concurrent(AllocationFailure.ConcurrentProvider);
+        return (new AllocationPlan(ensured, planned), null);
     }
 
     /// <summary>Applies the plan inside the caller's transaction (the reshaper calls this between its inventory
-    /// steps); changes are tracked and saved by the caller.</summary>
+    /// steps, then re-reads the providers it tracks: their generations moved here).</summary>
     public async Task ApplyAsync(AllocationPlan plan, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var sql = await DirectSql.OpenAsync(db, ct);
+
         // Providers first: their generation must be read before the usage it guards.
         var providerUuids = plan.Allocations.Select(a => a.ProviderUuid).Distinct().ToList();
-        var providers = await db.Providers.AsTracking().Where(p => providerUuids.Contains(p.Uuid)).ToDictionaryAsync(p => p.Uuid, ct);
+        var providers = new Dictionary<string, (int Id, int Generation)>(StringComparer.Ordinal);
+        if (providerUuids.Count > 0)
+        {
+            var args = new List<(string, object?)>();
+            foreach (var p in await sql.QueryAsync($"SELECT uuid, id, generation FROM resource_providers WHERE uuid IN ({DirectSql.InList("p", providerUuids, args)})",
+                         r => (Uuid: r.GetString(0), Id: r.GetInt32(1), Generation: r.GetInt32(2)), ct, [.. args]))
+                providers[p.Uuid] = (p.Id, p.Generation);
+        }
         if (providers.Count != providerUuids.Count) throw AllocationFailure.Concurrent(AllocationFailure.ConcurrentProvider);
 
-        var consumerUuids = plan.Consumers.Select(c => c.Uuid).ToList();
-        var rows = await db.Consumers.AsTracking().Where(c => consumerUuids.Contains(c.Uuid)).ToDictionaryAsync(c => c.Uuid, ct);
-        foreach (var c in plan.Consumers)
+        var written = plan.Allocations.Select(a => a.ConsumerUuid).Distinct().ToList();
+        if (written.Count > 0)
         {
-            if (!rows.TryGetValue(c.Uuid, out var row) || row.Generation != c.SeenGeneration) throw AllocationFailure.Concurrent();
-            // The request's owner (and type at 1.38+) replace the stored ones; this alone does not move the generation.
-            row.ProjectId = c.ProjectId;
-            row.UserId = c.UserId;
-            if (c.ConsumerTypeId is not null) row.ConsumerTypeId = c.ConsumerTypeId;
+            var args = new List<(string, object?)>();
+            await sql.ExecuteAsync($"DELETE FROM allocations WHERE consumer_uuid IN ({DirectSql.InList("c", written, args)})", ct, [.. args]);
         }
 
-        var written = plan.Allocations.Select(a => a.ConsumerUuid).Distinct().ToList();
-        await db.Allocations.Where(a => written.Contains(a.ConsumerUuid)).ExecuteDeleteAsync(ct);
+        var classIds = await CheckCapacityAsync(sql, plan.Allocations, providers, ct);
 
-        var classIds = await CheckCapacityAsync(plan.Allocations, providers, ct);
-
-        foreach (var a in plan.Allocations.Where(a => a.Used > 0))
-            db.Allocations.Add(new AllocationRow
-            {
-                ProviderId = providers[a.ProviderUuid].Id, ConsumerUuid = a.ConsumerUuid, ResourceClassId = classIds[a.ResourceClass],
-                Used = (int)a.Used, CreatedAt = now, UpdatedAt = now,
-            });
-        foreach (var p in providers.Values) ProviderStore.Bump(p, now);
-        var holding = plan.Allocations.Where(a => a.Used > 0).Select(a => a.ConsumerUuid).ToHashSet();
-        foreach (var uuid in written)
+        var fresh = plan.Allocations.Where(a => a.Used > 0).ToList();
+        if (fresh.Count > 0)
         {
-            var row = rows[uuid];
-            row.Generation++;
-            row.UpdatedAt = now;
-            // A consumer left without allocations is forgotten (its next writer sends null again).
-            if (!holding.Contains(uuid)) db.Consumers.Remove(row);
+            var args = new List<(string, object?)> { ("now", now) };
+            var rows = string.Join(", ", fresh.Select((a, i) =>
+            {
+                args.Add(("p" + i, providers[a.ProviderUuid].Id));
+                args.Add(("c" + i, a.ConsumerUuid));
+                args.Add(("r" + i, classIds[a.ResourceClass]));
+                args.Add(("u" + i, (int)a.Used));
+                return $"(@p{i}, @c{i}, @r{i}, @u{i}, @now, @now)";
+            }));
+            await sql.ExecuteAsync($"INSERT INTO allocations (provider_id, consumer_uuid, resource_class_id, used, created_at, updated_at) VALUES {rows}", ct, [.. args]);
+        }
+
+        foreach (var (id, generation) in providers.Values)
+            if (await sql.ExecuteAsync("UPDATE resource_providers SET generation = generation + 1, updated_at = @now WHERE id = @id AND generation = @g",
+                    ct, ("now", now), ("id", id), ("g", generation)) == 0)
+                throw AllocationFailure.Moved();
+
+        var holding = fresh.Select(a => a.ConsumerUuid).ToHashSet(StringComparer.Ordinal);
+        foreach (var c in plan.Consumers)
+        {
+            // The request's owner (and type at 1.38+) replace the stored ones; only a written consumer moves its
+            // generation, and one left without allocations is forgotten (its next writer sends null again).
+            var isWritten = written.Contains(c.Uuid);
+            var changed = isWritten && !holding.Contains(c.Uuid)
+                ? await sql.ExecuteAsync("DELETE FROM consumers WHERE uuid = @u AND generation = @g", ct, ("u", c.Uuid), ("g", c.SeenGeneration))
+                : await sql.ExecuteAsync(
+                    """
+                    UPDATE consumers SET project_id = @p, user_id = @us, consumer_type_id = COALESCE(@t, consumer_type_id),
+                        generation = generation + @step, updated_at = CASE WHEN @step = 1 THEN @now ELSE updated_at END
+                    WHERE uuid = @u AND generation = @g
+                    """, ct, ("p", c.ProjectId), ("us", c.UserId), ("t", c.ConsumerTypeId), ("step", isWritten ? 1 : 0), ("now", now),
+                    ("u", c.Uuid), ("g", c.SeenGeneration));
+            // Zero rows: the consumer moved (or went) since it was ensured.
+            if (changed == 0) throw AllocationFailure.Concurrent();
         }
     }
 
     /// <summary>upstream's _check_capacity_exceeded, after the written consumers' own allocations were removed: returns
     /// the class ids by name.</summary>
-    private async Task<Dictionary<string, int>> CheckCapacityAsync(IReadOnlyList<PlannedAllocation> allocations, Dictionary<string, ResourceProviderRow> providers, CancellationToken ct)
+    private static async Task<Dictionary<string, int>> CheckCapacityAsync(DirectSql sql, IReadOnlyList<PlannedAllocation> allocations,
+        Dictionary<string, (int Id, int Generation)> providers, CancellationToken ct)
     {
         var classIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var a in allocations)
-            if (!classIds.ContainsKey(a.ResourceClass))
-                classIds[a.ResourceClass] = await classes.IdOfAsync(a.ResourceClass, ct) ?? throw AllocationFailure.UnknownClass(a.ResourceClass);
         if (allocations.Count == 0) return classIds;
+        var names = allocations.Select(a => a.ResourceClass).Distinct().ToList();
+        var args = new List<(string, object?)>();
+        foreach (var (id, name) in await sql.QueryAsync($"SELECT id, name FROM resource_classes WHERE name IN ({DirectSql.InList("n", names, args)})",
+                     r => (r.GetInt32(0), r.GetString(1)), ct, [.. args]))
+            classIds[name] = id;
+        foreach (var a in allocations)
+            if (!classIds.ContainsKey(a.ResourceClass)) throw AllocationFailure.UnknownClass(a.ResourceClass);
 
+        var providerIds = providers.Values.Select(p => p.Id).Distinct().ToList();
         var rcIds = classIds.Values.Distinct().ToList();
-        var providerIds = providers.Values.Select(p => p.Id).ToList();
-        var inventories = await db.Inventories.AsNoTracking()
-            .Where(i => providerIds.Contains(i.ProviderId) && rcIds.Contains(i.ResourceClassId))
-            .ToDictionaryAsync(i => (i.ProviderId, i.ResourceClassId), ct);
-        var usage = await db.Allocations.AsNoTracking()
-            .Where(a => providerIds.Contains(a.ProviderId) && rcIds.Contains(a.ResourceClassId))
-            .GroupBy(a => new { a.ProviderId, a.ResourceClassId })
-            .Select(g => new { g.Key.ProviderId, g.Key.ResourceClassId, Used = g.Sum(a => (long)a.Used) })
-            .ToDictionaryAsync(u => (u.ProviderId, u.ResourceClassId), u => u.Used, ct);
+        args.Clear();
+        var filter = $"provider_id IN ({DirectSql.InList("p", providerIds, args)}) AND resource_class_id IN ({DirectSql.InList("r", rcIds, args)})";
+        var inventories = (await sql.QueryAsync(
+                $"SELECT provider_id, resource_class_id, total, reserved, min_unit, max_unit, step_size, allocation_ratio FROM inventories WHERE {filter}",
+                r => new Inventory(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetDouble(7)),
+                ct, [.. args]))
+            .ToDictionary(i => (i.ProviderId, i.ClassId));
+        var usage = (await sql.QueryAsync(
+                $"SELECT provider_id, resource_class_id, SUM(used) FROM allocations WHERE {filter} GROUP BY provider_id, resource_class_id",
+                r => (Key: (r.GetInt32(0), r.GetInt32(1)), Used: Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)), ct, [.. args]))
+            .ToDictionary(u => u.Key, u => u.Used);
 
         var withInventory = inventories.Keys.Select(k => k.ProviderId).ToHashSet();
         var missing = allocations.Select(a => a.ProviderUuid).Distinct().Where(u => !withInventory.Contains(providers[u].Id)).ToList();
         if (missing.Count > 0)
         {
-            var names = new List<string>();
-            foreach (var id in rcIds.Order()) names.Add(await classes.NameOfAsync(id, ct));
-            throw AllocationFailure.InvalidInventory(string.Join(", ", names), string.Join(", ", missing));
+            var byId = classIds.ToDictionary(kv => kv.Value, kv => kv.Key);
+            throw AllocationFailure.InvalidInventory(string.Join(", ", rcIds.Order().Select(id => byId[id])), string.Join(", ", missing));
         }
 
         var requested = new Dictionary<(int, int), long>();
@@ -178,4 +208,6 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Re
         }
         return classIds;
     }
+
+    private sealed record Inventory(int ProviderId, int ClassId, int Total, int Reserved, int MinUnit, int MaxUnit, int StepSize, double AllocationRatio);
 }

@@ -1,20 +1,21 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using SharpStack.Core.Storage;
 using SharpStack.Placement.Api.Http;
 using SharpStack.Placement.Storage;
-using SharpStack.Placement.Storage.Entities;
 
 namespace SharpStack.Placement.Allocations;
 
-/// <summary>A consumer as the write found (or made) it before the allocation transaction: the generation seen then
-/// is what the transaction expects, so a writer that raced past us in between makes this write fail.</summary>
+/// <summary>A consumer as the write found (or made) it before its allocations are written: the generation seen then
+/// is what the write expects, so a writer that raced past us in between makes this write fail.</summary>
 public sealed record EnsuredConsumer(string Uuid, int SeenGeneration, bool Created, string ProjectId, string UserId, int? ConsumerTypeId);
 
-/// <summary>Consumer records as upstream's ensure_consumer keeps them: made on first write in their own small
-/// transaction (so a racing creator is found rather than failing us), generation checked at 1.28+, and removed again
-/// when the write they were made for fails.</summary>
+/// <summary>Consumer records as upstream's ensure_consumer keeps them: made on first write (a racing creator is found
+/// rather than failing us), generation checked at 1.28+. Plain SQL: this runs on every claim.</summary>
 public sealed class ConsumerStore(PlacementDb db, AllocationSettings settings, TimeProvider clock)
 {
-    /// <summary>Ensures every consumer of the request, in order; on any failure the ones made so far are deleted.</summary>
+    /// <summary>Ensures every consumer of the request, in order, outside any transaction (the reshaper); on any
+    /// failure the ones made so far are deleted again.</summary>
     public async Task<IReadOnlyList<EnsuredConsumer>> EnsureAllAsync(IReadOnlyList<ConsumerAllocations> request, int minor, CancellationToken ct)
     {
         var result = new List<EnsuredConsumer>();
@@ -30,73 +31,57 @@ public sealed class ConsumerStore(PlacementDb db, AllocationSettings settings, T
         return result;
     }
 
-    /// <summary>Finds or creates the consumer; 409 when a 1.28+ writer's consumer_generation does not match.</summary>
+    /// <summary>Finds or creates the consumer (inside the caller's transaction, if any); 409 when a 1.28+ writer's
+    /// consumer_generation does not match.</summary>
     public async Task<EnsuredConsumer> EnsureAsync(ConsumerAllocations c, int minor, CancellationToken ct)
     {
         // Before 1.8 the body names no owner: such consumers belong to the configured "incomplete" project and user.
         var project = c.ProjectId ?? settings.IncompleteProjectId;
         var user = c.ProjectId is null ? settings.IncompleteUserId : c.UserId!;
-        var existing = await db.Consumers.AsNoTracking().FirstOrDefaultAsync(x => x.Uuid == c.ConsumerUuid, ct);
-        if (existing is not null)
+        await using var sql = await DirectSql.OpenAsync(db, ct);
+        var existing = await FindAsync(sql, c.ConsumerUuid, ct);
+        if (existing is { } found)
         {
-            if (c.Generation.Checked && existing.Generation != c.Generation.Value)
-                throw PlacementErrors.Concurrent($"consumer generation conflict - expected {existing.Generation} but got {c.Generation.Text}");
-            int? type = minor >= 38 ? await TypeIdAsync(c.ConsumerType!, ct) : null;
-            return new EnsuredConsumer(existing.Uuid, existing.Generation, false, project, user, type);
+            if (c.Generation.Checked && found.Generation != c.Generation.Value)
+                throw PlacementErrors.Concurrent($"consumer generation conflict - expected {found.Generation} but got {c.Generation.Text}");
+            int? type = minor >= 38 ? await TypeIdAsync(sql, c.ConsumerType!, ct) : null;
+            return new EnsuredConsumer(c.ConsumerUuid, found.Generation, false, project, user, type);
         }
         if (c.Generation.Checked && c.Generation.Value is not null)
             throw PlacementErrors.Concurrent($"consumer generation conflict - expected null but got {c.Generation.Text}");
-        int? typeId = minor >= 38 ? await TypeIdAsync(c.ConsumerType!, ct) : null;
-        return await CreateAsync(c.ConsumerUuid, project, user, typeId, ct);
+        int? typeId = minor >= 38 ? await TypeIdAsync(sql, c.ConsumerType!, ct) : null;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var made = await sql.QueryAsync(
+            """
+            INSERT INTO consumers (uuid, project_id, user_id, consumer_type_id, generation, created_at, updated_at)
+            VALUES (@u, @p, @us, @t, 0, @now, @now) ON CONFLICT (uuid) DO NOTHING RETURNING id
+            """, r => r.GetInt32(0), ct, ("u", c.ConsumerUuid), ("p", project), ("us", user), ("t", typeId), ("now", now));
+        if (made.Count > 0) return new EnsuredConsumer(c.ConsumerUuid, 0, true, project, user, typeId);
+
+        // Another request created it first: take theirs, with our type as upstream does.
+        var theirs = await FindAsync(sql, c.ConsumerUuid, ct) ?? throw AllocationFailure.Concurrent();
+        if (theirs.TypeId != typeId)
+            await sql.ExecuteAsync("UPDATE consumers SET consumer_type_id = @t WHERE uuid = @u", ct, ("t", typeId), ("u", c.ConsumerUuid));
+        return new EnsuredConsumer(c.ConsumerUuid, theirs.Generation, false, project, user, typeId);
     }
 
-    private async Task<EnsuredConsumer> CreateAsync(string uuid, string project, string user, int? typeId, CancellationToken ct)
+    private static async Task<(int Generation, int? TypeId)?> FindAsync(DirectSql sql, string uuid, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var row = new ConsumerRow { Uuid = uuid, ProjectId = project, UserId = user, ConsumerTypeId = typeId, Generation = 0, CreatedAt = now, UpdatedAt = now };
-        db.Consumers.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new EnsuredConsumer(uuid, 0, true, project, user, typeId);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request created it first: take theirs, with our type as upstream does.
-            db.ChangeTracker.Clear();
-            var theirs = await db.Consumers.AsNoTracking().FirstOrDefaultAsync(x => x.Uuid == uuid, ct);
-            if (theirs is null) throw;
-            if (theirs.ConsumerTypeId != typeId)
-                await db.Consumers.Where(x => x.Id == theirs.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsumerTypeId, typeId), ct);
-            return new EnsuredConsumer(uuid, theirs.Generation, false, project, user, typeId);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+        var rows = await sql.QueryAsync("SELECT generation, consumer_type_id FROM consumers WHERE uuid = @u",
+            r => (r.GetInt32(0), r.IsDBNull(1) ? (int?)null : r.GetInt32(1)), ct, ("u", uuid));
+        return rows.Count == 0 ? null : rows[0];
     }
 
     /// <summary>The id of a consumer type, created on first use.</summary>
-    public async Task<int> TypeIdAsync(string name, CancellationToken ct)
+    private async Task<int> TypeIdAsync(DirectSql sql, string name, CancellationToken ct)
     {
-        var id = await db.ConsumerTypes.AsNoTracking().Where(t => t.Name == name).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
-        if (id is not null) return id.Value;
-        var row = new ConsumerTypeRow { Name = name, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.ConsumerTypes.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return row.Id;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return await db.ConsumerTypes.AsNoTracking().Where(t => t.Name == name).Select(t => t.Id).FirstAsync(ct);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+        static int Id(DbDataReader r) => r.GetInt32(0);
+        var found = await sql.QueryAsync("SELECT id FROM consumer_types WHERE name = @n", Id, ct, ("n", name));
+        if (found.Count > 0) return found[0];
+        var made = await sql.QueryAsync("INSERT INTO consumer_types (name, created_at) VALUES (@n, @now) ON CONFLICT (name) DO NOTHING RETURNING id",
+            Id, ct, ("n", name), ("now", clock.GetUtcNow().UtcDateTime));
+        return made.Count > 0 ? made[0] : (await sql.QueryAsync("SELECT id FROM consumer_types WHERE name = @n", Id, ct, ("n", name)))[0];
     }
 
     /// <summary>Removes the consumers this request created (its write failed), unless they gained allocations meanwhile.</summary>

@@ -70,7 +70,7 @@ public sealed class ReshapeService(PlacementDb db, ConsumerStore consumers, Allo
 
         // (2) the allocations, checked against the interim inventory.
         await writer.ApplyAsync(plan, ct);
-        await db.SaveChangesAsync(ct);
+        foreach (var p in providers.Values) await db.Entry(p).ReloadAsync(ct);
 
         // (3) the final inventory.
         foreach (var inv in inventories)

@@ -55,7 +55,7 @@ public sealed class PlacementDb(DbContextOptions<PlacementDb> options) : DbConte
             e.HasKey(x => x.Id);
             e.Property(x => x.ConsumerUuid).HasMaxLength(36);
             e.HasIndex(x => x.ConsumerUuid);
-            e.HasIndex(x => new { x.ProviderId, x.ResourceClassId });
+            e.HasIndex(x => new { x.ProviderId, x.ResourceClassId, x.Used });
         });
         b.Entity<ConsumerRow>(e =>
         {

@@ -1,0 +1,29 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SharpStack.Core.Storage;
+
+/// <summary>Per-connection SQLite settings, applied whenever EF opens a connection (pooled native connections keep
+/// them; re-applying costs microseconds). synchronous=NORMAL: in WAL mode a commit is written to the WAL before it
+/// returns and survives a killed process; only an operating-system crash may lose the newest commits — the fsync per
+/// commit was most of the cost of a small write. busy_timeout: a writer from another process waits inside SQLite with
+/// short back-offs instead of Microsoft.Data.Sqlite's fixed 150 ms sleeps.</summary>
+public sealed class SqliteConnectionSettings : DbConnectionInterceptor
+{
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+}
