@@ -40,7 +40,7 @@ public static class AllocationCandidatesApi
             var key = CandidateCache.Key(version.ToString(), context.Request.QueryString.Value);
             var revision = await CandidateCache.RevisionAsync(db, context.RequestAborted);
             if (cache.Find(key, revision) is { } kept) return new JsonBytesResult(kept);
-            var result = await search.FindAsync(groups, wide, nestedAware: PlacementVersion.AtLeast(context, 29), randomize: false, context.RequestAborted);
+            var result = await search.FindAsync(groups, wide, nestedAware: PlacementVersion.AtLeast(context, 29), randomize: false, context.RequestAborted, revision);
             var body = PooledJsonBody.ToBytes(new CandidateJson(result, groups, version).Write);
             cache.Keep(key, revision, body);
             return new JsonBytesResult(body);

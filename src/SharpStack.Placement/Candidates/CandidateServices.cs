@@ -7,7 +7,7 @@ public static class CandidateServices
 {
     public static void Add(IServiceCollection services)
     {
-        services.AddScoped<CandidateStore>();
+        services.AddSingleton<ProviderSnapshot>();
         services.AddTransient<CandidateSearch>();
         services.AddSingleton<CandidateCache>();
     }
