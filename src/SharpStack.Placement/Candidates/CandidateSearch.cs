@@ -327,6 +327,23 @@ public sealed class CandidateSearch(ProviderSnapshot snapshot, PlacementDb db, R
     private List<AllocationRequest> MultipleProviders(GroupSearch g, ProviderCandidates nominated)
     {
         if (nominated.IsEmpty) return [];
+        if (g.RequiredTraits.Count > 0 && _sharingProviders.Count == 0)
+        {
+            // upstream's _get_trees_with_traits (only without sharing providers, whose traits count for the trees
+            // they serve): a tree whose providers together lack a required trait cannot give a candidate; dropping
+            // it first spares its summaries and combinations.
+            var fit = new Dictionary<int, bool>();
+            nominated.Keep(e =>
+            {
+                if (!fit.TryGetValue(e.RootId, out var ok))
+                {
+                    var traits = store.TreeTraitIds(e.RootId);
+                    fit[e.RootId] = ok = g.RequiredTraits.All(any => any.Overlaps(traits));
+                }
+                return ok;
+            });
+            if (nominated.IsEmpty) return [];
+        }
         EnsureSummaries(nominated.AllProviders);
         var amounts = g.Resources.ToDictionary(r => r.ClassId, r => (r.ClassName, r.Amount));
 
@@ -340,23 +357,70 @@ public sealed class CandidateSearch(ProviderSnapshot snapshot, PlacementDb db, R
             list.Add(new ResourceRequest(_summaries[e.Id], name, amount));
         }
 
-        var requiredNames = g.Group.RequiredTraits;
-        var forbiddenNames = g.Group.ForbiddenTraits;
+        // Per provider, once: does it carry a forbidden trait, and which required any-of sets does it satisfy (a bit
+        // each; a combination qualifies when its providers' bits cover every set).
+        var required = g.Group.RequiredTraits;
+        var forbidden = g.Group.ForbiddenTraits;
+        var fits = new Dictionary<int, (bool Forbidden, ulong Satisfies)>();
+        (bool Forbidden, ulong Satisfies) Fit(ProviderSummary p)
+        {
+            if (fits.TryGetValue(p.Id, out var f)) return f;
+            ulong bits = 0;
+            for (var i = 0; i < required.Count; i++)
+                if (p.Traits.Any(required[i].Contains)) bits |= 1UL << i;
+            return fits[p.Id] = (forbidden.Count > 0 && p.Traits.Any(forbidden.Contains), bits);
+        }
+        var all = required.Count >= 64 ? ulong.MaxValue : (1UL << required.Count) - 1;
+        if (required.Count > 64) return MultipleProvidersSlow(g, trees);
+
         var result = new List<AllocationRequest>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (rootId, byClass) in trees)
+        {
+            var rootUuid = _summaries[rootId].Uuid;
+            // Within a tree each class lists a provider once, so every combination differs from the others: no
+            // duplicate to collapse here.
+            foreach (var combination in Product(byClass.Values.ToList()))
+            {
+                ulong covered = 0;
+                var refused = false;
+                foreach (var r in combination)
+                {
+                    var (bad, bits) = Fit(r.Provider);
+                    if (bad)
+                    {
+                        refused = true;
+                        break;
+                    }
+                    covered |= bits;
+                }
+                if (refused || covered != all) continue;
+                var mapping = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var r in combination) mapping.Add(r.Provider.Uuid);
+                result.Add(new AllocationRequest
+                {
+                    AnchorRootUuid = rootUuid, Resources = [.. combination],
+                    Mappings = new(StringComparer.Ordinal) { [g.Suffix] = mapping },
+                });
+            }
+        }
+        return result;
+    }
+
+    /// <summary>More than 64 any-of trait sets in one group (no real request has them): the plain set check.</summary>
+    private List<AllocationRequest> MultipleProvidersSlow(GroupSearch g, Dictionary<int, SortedDictionary<int, List<ResourceRequest>>> trees)
+    {
+        var result = new List<AllocationRequest>();
         foreach (var (rootId, byClass) in trees)
         {
             var rootUuid = _summaries[rootId].Uuid;
             foreach (var combination in Product(byClass.Values.ToList()))
             {
-                if (!SatisfiesTraits(combination, requiredNames, forbiddenNames)) continue;
-                var mapping = new HashSet<string>(combination.Select(r => r.Provider.Uuid), StringComparer.Ordinal);
-                var request = new AllocationRequest
+                if (!SatisfiesTraits(combination, g.Group.RequiredTraits, g.Group.ForbiddenTraits)) continue;
+                result.Add(new AllocationRequest
                 {
                     AnchorRootUuid = rootUuid, Resources = [.. combination],
-                    Mappings = new(StringComparer.Ordinal) { [g.Suffix] = mapping },
-                };
-                if (seen.Add(rootUuid + "#" + request.Key())) result.Add(request);
+                    Mappings = new(StringComparer.Ordinal) { [g.Suffix] = new HashSet<string>(combination.Select(r => r.Provider.Uuid), StringComparer.Ordinal) },
+                });
             }
         }
         return result;
@@ -379,10 +443,11 @@ public sealed class CandidateSearch(ProviderSnapshot snapshot, PlacementDb db, R
     private (List<AllocationRequest>, List<ProviderSummary>) Merge(List<(string Suffix, List<AllocationRequest> Requests)> candidates,
         RequestWideParams wide)
     {
-        if (candidates.Count == 1 && wide.SameSubtrees.Count == 0 && _sharingProviders.Count == 0 && !_hasTrees)
+        if (candidates.Count == 1 && wide.SameSubtrees.Count == 0 && _sharingProviders.Count == 0)
         {
-            // One group over stand-alone providers: each request has its own provider as anchor and already fits, so
-            // merging would give back the same list (the common scheduler query; saves a third of the search).
+            // One group and no sharing providers: every request is anchored in the tree it uses, comes grouped by
+            // tree, has one provider per class (so it already fits) and differs from the others; merging would give
+            // back the same list (the common scheduler query; saves a third of the search).
             var only = candidates[0].Requests;
             var used = only.SelectMany(r => r.Resources).Select(r => r.Provider.RootUuid).ToHashSet(StringComparer.Ordinal);
             return (only, _summaries.Values.Where(s => used.Contains(s.RootUuid)).ToList());
@@ -553,41 +618,32 @@ public sealed class CandidateSearch(ProviderSnapshot snapshot, PlacementDb db, R
         }
     }
 
-    private HashSet<int> ProvidersWithAllTraits(List<HashSet<int>> required)
+    private HashSet<int> ProvidersWithAllTraits(List<HashSet<int>> required) => AllOf(required, ProvidersWithAnyTrait);
+
+    private HashSet<int> ProvidersWithAnyTrait(IEnumerable<int> traits) => AnyOf(traits, store.ProvidersWithTrait);
+
+    private HashSet<int> ProvidersInAll(List<HashSet<string>> memberOf) => AllOf(memberOf, ProvidersInAny);
+
+    private HashSet<int> ProvidersInAny(IEnumerable<string> aggregates) => AnyOf(aggregates, store.ProvidersInAggregate);
+
+    /// <summary>Providers matching every one of the any-of sets.</summary>
+    private static HashSet<int> AllOf<T>(List<HashSet<T>> sets, Func<HashSet<T>, HashSet<int>> anyOf)
     {
         HashSet<int>? result = null;
-        foreach (var any in required)
+        foreach (var any in sets)
         {
-            var these = ProvidersWithAnyTrait(any);
+            var these = anyOf(any);
             if (result is null) result = these;
             else result.IntersectWith(these);
         }
         return result ?? [];
     }
 
-    private HashSet<int> ProvidersWithAnyTrait(IEnumerable<int> traits)
+    /// <summary>Providers matching any of the items.</summary>
+    private static HashSet<int> AnyOf<T>(IEnumerable<T> items, Func<T, IReadOnlyList<int>> providers)
     {
         var result = new HashSet<int>();
-        foreach (var t in traits) result.UnionWith(store.ProvidersWithTrait(t));
-        return result;
-    }
-
-    private HashSet<int> ProvidersInAll(List<HashSet<string>> memberOf)
-    {
-        HashSet<int>? result = null;
-        foreach (var any in memberOf)
-        {
-            var these = ProvidersInAny(any);
-            if (result is null) result = these;
-            else result.IntersectWith(these);
-        }
-        return result ?? [];
-    }
-
-    private HashSet<int> ProvidersInAny(IEnumerable<string> aggregates)
-    {
-        var result = new HashSet<int>();
-        foreach (var uuid in aggregates) result.UnionWith(store.ProvidersInAggregate(uuid));
+        foreach (var item in items) result.UnionWith(providers(item));
         return result;
     }
 

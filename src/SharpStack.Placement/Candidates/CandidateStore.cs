@@ -36,6 +36,15 @@ public sealed class CandidateStore(ProviderSnapshot.SnapshotView view)
     /// <summary>Ids of the providers in the aggregate with this uuid.</summary>
     public IReadOnlyList<int> ProvidersInAggregate(string uuid) => view.AggregateId(uuid) is { } id ? view.InAggregate(id) : [];
 
+    /// <summary>Trait ids of every provider of the tree rooted at <paramref name="rootId"/>.</summary>
+    public HashSet<int> TreeTraitIds(int rootId)
+    {
+        var result = new HashSet<int>();
+        if (view.Providers.TryGetValue(rootId, out var root))
+            foreach (var id in view.Tree(root.Uuid)) result.UnionWith(view.Providers[id].TraitIds);
+        return result;
+    }
+
     /// <summary>(id, root id) of the provider with this exact uuid, or null.</summary>
     public (int Id, int RootId)? ProviderIds(string uuid) => view.ByUuid(uuid) is { } p ? (p.Id, view.RootId(p)) : null;
 

@@ -269,33 +269,26 @@ public sealed class ProviderSnapshot : IDisposable
         }
 
         /// <summary>Ids of the providers with the trait, ascending.</summary>
-        public List<int> WithTrait(int traitId)
-        {
-            var index = s._byTrait;
-            if (index is null)
-            {
-                lock (s._byId)
-                {
-                    index = s._byTrait ??= s._byId.Values.SelectMany(p => p.TraitIds.Select(t => (t, p.Id)))
-                        .GroupBy(x => x.t).ToDictionary(g => g.Key, g => g.Select(x => x.Id).Order().ToList());
-                }
-            }
-            return index.TryGetValue(traitId, out var list) ? list : [];
-        }
+        public List<int> WithTrait(int traitId) =>
+            Lookup(ref s._byTrait, traitId, p => p.TraitIds);
 
         /// <summary>Ids of the providers in the aggregate, ascending.</summary>
-        public List<int> InAggregate(int aggregateId)
+        public List<int> InAggregate(int aggregateId) =>
+            Lookup(ref s._byAggregate, aggregateId, p => p.AggregateIds);
+
+        /// <summary>An index from a per-provider list of ids (traits, aggregates) to the providers, built on first use.</summary>
+        private List<int> Lookup(ref Dictionary<int, List<int>>? field, int key, Func<ProviderState, int[]> ids)
         {
-            var index = s._byAggregate;
+            var index = field;
             if (index is null)
             {
                 lock (s._byId)
                 {
-                    index = s._byAggregate ??= s._byId.Values.SelectMany(p => p.AggregateIds.Select(a => (a, p.Id)))
-                        .GroupBy(x => x.a).ToDictionary(g => g.Key, g => g.Select(x => x.Id).Order().ToList());
+                    index = field ??= s._byId.Values.SelectMany(p => ids(p).Select(i => (i, p.Id)))
+                        .GroupBy(x => x.i).ToDictionary(g => g.Key, g => g.Select(x => x.Id).Order().ToList());
                 }
             }
-            return index.TryGetValue(aggregateId, out var list) ? list : [];
+            return index.TryGetValue(key, out var list) ? list : [];
         }
     }
 }
