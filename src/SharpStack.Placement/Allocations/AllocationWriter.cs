@@ -26,11 +26,12 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
                 {
                     var ensured = new List<EnsuredConsumer>();
                     foreach (var consumer in request) ensured.Add(await consumers.EnsureAsync(consumer, minor, c));
-                    var (plan, missingProvider) = await TryPlanAsync(request, ensured, c);
+                    var (plan, missingProvider, known) = await TryPlanAsync(request, ensured, c);
                     if (plan is null) return missingProvider;
                     // allocation_conflict_retry_count is the number of attempts: with none, upstream reports a conflict.
                     if (settings.ConflictRetryCount <= 0) throw AllocationFailure.Concurrent(AllocationFailure.ConcurrentProvider);
-                    await ApplyAsync(plan, c);
+                    // Read in this transaction: the generations just read are the ones the write must find.
+                    await ApplyAsync(plan, c, known);
                     return null;
                 }, ct);
                 if (missing is not null) throw AllocationErrors.MissingProvider(missing);
@@ -46,21 +47,15 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
     /// removing what the consumer holds now.</summary>
     public async Task<AllocationPlan> PlanAsync(IReadOnlyList<ConsumerAllocations> request, IReadOnlyList<EnsuredConsumer> ensured, CancellationToken ct)
     {
-        var (plan, missing) = await TryPlanAsync(request, ensured, ct);
+        var (plan, missing, _) = await TryPlanAsync(request, ensured, ct);
         return plan ?? throw AllocationErrors.MissingProvider(missing!);
     }
 
-    private async Task<(AllocationPlan? Plan, string? MissingProvider)> TryPlanAsync(IReadOnlyList<ConsumerAllocations> request, IReadOnlyList<EnsuredConsumer> ensured, CancellationToken ct)
+    private async Task<(AllocationPlan? Plan, string? MissingProvider, Dictionary<string, (int Id, int Generation)> Providers)> TryPlanAsync(
+        IReadOnlyList<ConsumerAllocations> request, IReadOnlyList<EnsuredConsumer> ensured, CancellationToken ct)
     {
         await using var sql = await DirectSql.OpenAsync(db, ct);
-        var named = request.SelectMany(c => c.Providers).Select(p => p.ProviderUuid).Distinct().ToList();
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        if (named.Count > 0)
-        {
-            var args = new List<(string, object?)>();
-            existing.UnionWith(await sql.QueryAsync($"SELECT uuid FROM resource_providers WHERE uuid IN ({DirectSql.InList("p", named, args)})",
-                r => r.GetString(0), ct, [.. args]));
-        }
+        var existing = await ProvidersAsync(sql, request.SelectMany(c => c.Providers).Select(p => p.ProviderUuid).Distinct().ToList(), ct);
         var planned = new List<PlannedAllocation>();
         foreach (var c in request)
         {
@@ -68,7 +63,7 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
             {
                 foreach (var p in c.Providers)
                 {
-                    if (!existing.Contains(p.ProviderUuid)) return (null, p.ProviderUuid);
+                    if (!existing.ContainsKey(p.ProviderUuid)) return (null, p.ProviderUuid, existing);
                     planned.AddRange(p.Resources.Select(r => new PlannedAllocation(c.ConsumerUuid, p.ProviderUuid, r.Key, r.Value)));
                 }
             }
@@ -84,12 +79,26 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
                 planned.AddRange(held.Select(h => new PlannedAllocation(c.ConsumerUuid, h.Provider, h.Class, 0)));
             }
         }
-        return (new AllocationPlan(ensured, planned), null);
+        return (new AllocationPlan(ensured, planned), null, existing);
+    }
+
+    /// <summary>(id, generation) of the providers with these uuids that exist.</summary>
+    private static async Task<Dictionary<string, (int Id, int Generation)>> ProvidersAsync(DirectSql sql, List<string> uuids, CancellationToken ct)
+    {
+        var result = new Dictionary<string, (int Id, int Generation)>(StringComparer.Ordinal);
+        if (uuids.Count == 0) return result;
+        var args = new List<(string, object?)>();
+        foreach (var p in await sql.QueryAsync($"SELECT uuid, id, generation FROM resource_providers WHERE uuid IN ({DirectSql.InList("p", uuids, args)})",
+                     r => (Uuid: r.GetString(0), Id: r.GetInt32(1), Generation: r.GetInt32(2)), ct, [.. args]))
+            result[p.Uuid] = (p.Id, p.Generation);
+        return result;
     }
 
     /// <summary>Applies the plan inside the caller's transaction (the reshaper calls this between its inventory
     /// steps, then re-reads the providers it tracks: their generations moved here).</summary>
-    public async Task ApplyAsync(AllocationPlan plan, CancellationToken ct)
+    public Task ApplyAsync(AllocationPlan plan, CancellationToken ct) => ApplyAsync(plan, ct, null);
+
+    private async Task ApplyAsync(AllocationPlan plan, CancellationToken ct, Dictionary<string, (int Id, int Generation)>? known)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var sql = await DirectSql.OpenAsync(db, ct);
@@ -97,13 +106,13 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
         // Providers first: their generation must be read before the usage it guards.
         var providerUuids = plan.Allocations.Select(a => a.ProviderUuid).Distinct().ToList();
         var providers = new Dictionary<string, (int Id, int Generation)>(StringComparer.Ordinal);
-        if (providerUuids.Count > 0)
+        var unknown = new List<string>();
+        foreach (var uuid in providerUuids)
         {
-            var args = new List<(string, object?)>();
-            foreach (var p in await sql.QueryAsync($"SELECT uuid, id, generation FROM resource_providers WHERE uuid IN ({DirectSql.InList("p", providerUuids, args)})",
-                         r => (Uuid: r.GetString(0), Id: r.GetInt32(1), Generation: r.GetInt32(2)), ct, [.. args]))
-                providers[p.Uuid] = (p.Id, p.Generation);
+            if (known is not null && known.TryGetValue(uuid, out var p)) providers[uuid] = p;
+            else unknown.Add(uuid);
         }
+        foreach (var (uuid, p) in await ProvidersAsync(sql, unknown, ct)) providers[uuid] = p;
         if (providers.Count != providerUuids.Count) throw AllocationFailure.Concurrent(AllocationFailure.ConcurrentProvider);
 
         var written = plan.Allocations.Select(a => a.ConsumerUuid).Distinct().ToList();
@@ -162,28 +171,36 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
     {
         var classIds = new Dictionary<string, int>(StringComparer.Ordinal);
         if (allocations.Count == 0) return classIds;
-        var names = allocations.Select(a => a.ResourceClass).Distinct().ToList();
+        var custom = new List<string>();
+        foreach (var name in allocations.Select(a => a.ResourceClass).Distinct())
+        {
+            if (StandardData.StandardClassId(name) is { } standard) classIds[name] = standard;
+            else custom.Add(name);
+        }
         var args = new List<(string, object?)>();
-        foreach (var (id, name) in await sql.QueryAsync($"SELECT id, name FROM resource_classes WHERE name IN ({DirectSql.InList("n", names, args)})",
-                     r => (r.GetInt32(0), r.GetString(1)), ct, [.. args]))
-            classIds[name] = id;
+        if (custom.Count > 0)
+            foreach (var (id, name) in await sql.QueryAsync($"SELECT id, name FROM resource_classes WHERE name IN ({DirectSql.InList("n", custom, args)})",
+                         r => (r.GetInt32(0), r.GetString(1)), ct, [.. args]))
+                classIds[name] = id;
         foreach (var a in allocations)
             if (!classIds.ContainsKey(a.ResourceClass)) throw AllocationFailure.UnknownClass(a.ResourceClass);
 
         var providerIds = providers.Values.Select(p => p.Id).Distinct().ToList();
         var rcIds = classIds.Values.Distinct().ToList();
         args.Clear();
-        var filter = $"provider_id IN ({DirectSql.InList("p", providerIds, args)}) AND resource_class_id IN ({DirectSql.InList("r", rcIds, args)})";
+        var filter = $"i.provider_id IN ({DirectSql.InList("p", providerIds, args)}) AND i.resource_class_id IN ({DirectSql.InList("r", rcIds, args)})";
+        // Each inventory with its class's usage on that provider (a class without inventory is refused before its
+        // usage would matter).
         var inventories = (await sql.QueryAsync(
-                $"SELECT provider_id, resource_class_id, total, reserved, min_unit, max_unit, step_size, allocation_ratio FROM inventories WHERE {filter}",
-                r => new Inventory(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetDouble(7)),
+                $"""
+                SELECT i.provider_id, i.resource_class_id, i.total, i.reserved, i.min_unit, i.max_unit, i.step_size, i.allocation_ratio,
+                       (SELECT COALESCE(SUM(a.used), 0) FROM allocations a WHERE a.provider_id = i.provider_id AND a.resource_class_id = i.resource_class_id)
+                FROM inventories i WHERE {filter}
+                """,
+                r => new Inventory(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetDouble(7),
+                    Convert.ToInt64(r.GetValue(8), CultureInfo.InvariantCulture)),
                 ct, [.. args]))
             .ToDictionary(i => (i.ProviderId, i.ClassId));
-        var usage = (await sql.QueryAsync(
-                $"SELECT provider_id, resource_class_id, SUM(used) FROM allocations WHERE {filter} GROUP BY provider_id, resource_class_id",
-                r => (Key: (r.GetInt32(0), r.GetInt32(1)), Used: Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)), ct, [.. args]))
-            .ToDictionary(u => u.Key, u => u.Used);
-
         var withInventory = inventories.Keys.Select(k => k.ProviderId).ToHashSet();
         var missing = allocations.Select(a => a.ProviderUuid).Distinct().Where(u => !withInventory.Contains(providers[u].Id)).ToList();
         if (missing.Count > 0)
@@ -201,7 +218,7 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
             if (!inventories.TryGetValue(key, out var inv)) throw AllocationFailure.InvalidInventory(a.ResourceClass, a.ProviderUuid);
             if (a.Used < inv.MinUnit || a.Used > inv.MaxUnit || a.Used % inv.StepSize != 0)
                 throw AllocationFailure.ConstraintsViolated(a.ResourceClass, a.ProviderUuid);
-            var used = usage.GetValueOrDefault(key);
+            var used = inv.Used;
             var capacity = (inv.Total - (double)inv.Reserved) * inv.AllocationRatio;
             if (capacity < used + a.Used || capacity < used + requested[key])
                 throw AllocationFailure.CapacityExceeded(a.ResourceClass, a.ProviderUuid);
@@ -209,5 +226,5 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
         return classIds;
     }
 
-    private sealed record Inventory(int ProviderId, int ClassId, int Total, int Reserved, int MinUnit, int MaxUnit, int StepSize, double AllocationRatio);
+    private sealed record Inventory(int ProviderId, int ClassId, int Total, int Reserved, int MinUnit, int MaxUnit, int StepSize, double AllocationRatio, long Used);
 }

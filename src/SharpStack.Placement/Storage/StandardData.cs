@@ -19,6 +19,12 @@ public static class StandardData
 
     public static bool IsStandardTrait(string name) => TraitSet.Contains(name);
 
+    /// <summary>A standard class's id: its place in the list (fixed when seeded, never renamed or removed).</summary>
+    public static int? StandardClassId(string name) => ClassIds.TryGetValue(name, out var id) ? id : null;
+
+    private static readonly Dictionary<string, int> ClassIds =
+        ResourceClasses.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+
     /// <summary>Adds the standard classes (ids in list order) and traits missing from the database.</summary>
     public static async Task SyncAsync(PlacementDb db, CancellationToken ct)
     {
