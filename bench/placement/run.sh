@@ -72,7 +72,7 @@ reset_ref() { # an empty reference Placement: its tables emptied in MariaDB (no 
     DELETE FROM projects; DELETE FROM users; SET FOREIGN_KEY_CHECKS=1;" || die "could not empty the reference Placement database"
   REF_TOKEN=$(set +u; . "$REF_STATE/admin-openrc.sh"; /usr/bin/openstack token issue -f value -c id)
 }
-ref_pids() { pgrep -f "uwsgi.*placement" || true; }
+ref_pids() { pgrep -f "placement uWSGI|uwsgi.*placement" || true; }
 
 declare -A R
 run_side() { # SIDE SIZE NESTED(0/1)

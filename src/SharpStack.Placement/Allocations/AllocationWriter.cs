@@ -20,17 +20,24 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
     {
         for (var attempt = 0; ; attempt++)
         {
+            // Reads first, outside the write turn (on SQLite one writer at a time): consumers (409 on a stale
+            // consumer_generation) and the named providers' generations. What moves after this is caught by the
+            // guarded updates at the end of the write, which then starts again.
+            var reads = new List<ConsumerRead>();
+            foreach (var consumer in request) reads.Add(await consumers.ReadAsync(consumer, minor, ct));
+            Dictionary<string, (int Id, int Generation)> known;
+            await using (var sql = await DirectSql.OpenAsync(db, ct))
+                known = await ProvidersAsync(sql, request.SelectMany(c => c.Providers).Select(p => p.ProviderUuid).Distinct().ToList(), ct);
             try
             {
                 var missing = await Transactions.RunAsync(db, async c =>
                 {
                     var ensured = new List<EnsuredConsumer>();
-                    foreach (var consumer in request) ensured.Add(await consumers.EnsureAsync(consumer, minor, c));
-                    var (plan, missingProvider, known) = await TryPlanAsync(request, ensured, c);
+                    foreach (var read in reads) ensured.Add(await consumers.EnsureAsync(read, c));
+                    var (plan, missingProvider, _) = await TryPlanAsync(request, ensured, c, known);
                     if (plan is null) return missingProvider;
                     // allocation_conflict_retry_count is the number of attempts: with none, upstream reports a conflict.
                     if (settings.ConflictRetryCount <= 0) throw AllocationFailure.Concurrent(AllocationFailure.ConcurrentProvider);
-                    // Read in this transaction: the generations just read are the ones the write must find.
                     await ApplyAsync(plan, c, known);
                     return null;
                 }, ct);
@@ -52,10 +59,11 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
     }
 
     private async Task<(AllocationPlan? Plan, string? MissingProvider, Dictionary<string, (int Id, int Generation)> Providers)> TryPlanAsync(
-        IReadOnlyList<ConsumerAllocations> request, IReadOnlyList<EnsuredConsumer> ensured, CancellationToken ct)
+        IReadOnlyList<ConsumerAllocations> request, IReadOnlyList<EnsuredConsumer> ensured, CancellationToken ct,
+        Dictionary<string, (int Id, int Generation)>? known = null)
     {
         await using var sql = await DirectSql.OpenAsync(db, ct);
-        var existing = await ProvidersAsync(sql, request.SelectMany(c => c.Providers).Select(p => p.ProviderUuid).Distinct().ToList(), ct);
+        var existing = known ?? await ProvidersAsync(sql, request.SelectMany(c => c.Providers).Select(p => p.ProviderUuid).Distinct().ToList(), ct);
         var planned = new List<PlannedAllocation>();
         foreach (var c in request)
         {

@@ -10,6 +10,9 @@ namespace SharpStack.Placement.Allocations;
 /// is what the write expects, so a writer that raced past us in between makes this write fail.</summary>
 public sealed record EnsuredConsumer(string Uuid, int SeenGeneration, bool Created, string ProjectId, string UserId, int? ConsumerTypeId);
 
+/// <summary>A consumer as read before the write's turn: its generation (null: not there yet), owner and type id.</summary>
+public sealed record ConsumerRead(string Uuid, int? Generation, string ProjectId, string UserId, int? TypeId);
+
 /// <summary>Consumer records as upstream's ensure_consumer keeps them: made on first write (a racing creator is found
 /// rather than failing us), generation checked at 1.28+. Plain SQL: this runs on every claim.</summary>
 public sealed class ConsumerStore(PlacementDb db, AllocationSettings settings, TimeProvider clock)
@@ -33,7 +36,12 @@ public sealed class ConsumerStore(PlacementDb db, AllocationSettings settings, T
 
     /// <summary>Finds or creates the consumer (inside the caller's transaction, if any); 409 when a 1.28+ writer's
     /// consumer_generation does not match.</summary>
-    public async Task<EnsuredConsumer> EnsureAsync(ConsumerAllocations c, int minor, CancellationToken ct)
+    public async Task<EnsuredConsumer> EnsureAsync(ConsumerAllocations c, int minor, CancellationToken ct) =>
+        await EnsureAsync(await ReadAsync(c, minor, ct), ct);
+
+    /// <summary>The consumer as it is now (before the write's turn), its owner and type id; 409 when a 1.28+ writer's
+    /// consumer_generation does not match.</summary>
+    public async Task<ConsumerRead> ReadAsync(ConsumerAllocations c, int minor, CancellationToken ct)
     {
         // Before 1.8 the body names no owner: such consumers belong to the configured "incomplete" project and user.
         var project = c.ProjectId ?? settings.IncompleteProjectId;
@@ -44,26 +52,32 @@ public sealed class ConsumerStore(PlacementDb db, AllocationSettings settings, T
         {
             if (c.Generation.Checked && found.Generation != c.Generation.Value)
                 throw PlacementErrors.Concurrent($"consumer generation conflict - expected {found.Generation} but got {c.Generation.Text}");
-            int? type = minor >= 38 ? await TypeIdAsync(sql, c.ConsumerType!, ct) : null;
-            return new EnsuredConsumer(c.ConsumerUuid, found.Generation, false, project, user, type);
         }
-        if (c.Generation.Checked && c.Generation.Value is not null)
+        else if (c.Generation.Checked && c.Generation.Value is not null)
             throw PlacementErrors.Concurrent($"consumer generation conflict - expected null but got {c.Generation.Text}");
-        int? typeId = minor >= 38 ? await TypeIdAsync(sql, c.ConsumerType!, ct) : null;
+        int? type = minor >= 38 ? await TypeIdAsync(sql, c.ConsumerType!, ct) : null;
+        return new ConsumerRead(c.ConsumerUuid, existing?.Generation, project, user, type);
+    }
 
+    /// <summary>Creates the consumer <see cref="ReadAsync"/> did not find (inside the caller's transaction, if any).
+    /// A consumer that exists keeps the generation read: the write's guarded update refuses it if it moved since.</summary>
+    public async Task<EnsuredConsumer> EnsureAsync(ConsumerRead read, CancellationToken ct)
+    {
+        if (read.Generation is { } generation) return new EnsuredConsumer(read.Uuid, generation, false, read.ProjectId, read.UserId, read.TypeId);
+        await using var sql = await DirectSql.OpenAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var made = await sql.QueryAsync(
             """
             INSERT INTO consumers (uuid, project_id, user_id, consumer_type_id, generation, created_at, updated_at)
             VALUES (@u, @p, @us, @t, 0, @now, @now) ON CONFLICT (uuid) DO NOTHING RETURNING id
-            """, r => r.GetInt32(0), ct, ("u", c.ConsumerUuid), ("p", project), ("us", user), ("t", typeId), ("now", now));
-        if (made.Count > 0) return new EnsuredConsumer(c.ConsumerUuid, 0, true, project, user, typeId);
+            """, r => r.GetInt32(0), ct, ("u", read.Uuid), ("p", read.ProjectId), ("us", read.UserId), ("t", read.TypeId), ("now", now));
+        if (made.Count > 0) return new EnsuredConsumer(read.Uuid, 0, true, read.ProjectId, read.UserId, read.TypeId);
 
         // Another request created it first: take theirs, with our type as upstream does.
-        var theirs = await FindAsync(sql, c.ConsumerUuid, ct) ?? throw AllocationFailure.Concurrent();
-        if (theirs.TypeId != typeId)
-            await sql.ExecuteAsync("UPDATE consumers SET consumer_type_id = @t WHERE uuid = @u", ct, ("t", typeId), ("u", c.ConsumerUuid));
-        return new EnsuredConsumer(c.ConsumerUuid, theirs.Generation, false, project, user, typeId);
+        var theirs = await FindAsync(sql, read.Uuid, ct) ?? throw AllocationFailure.Concurrent();
+        if (theirs.TypeId != read.TypeId)
+            await sql.ExecuteAsync("UPDATE consumers SET consumer_type_id = @t WHERE uuid = @u", ct, ("t", read.TypeId), ("u", read.Uuid));
+        return new EnsuredConsumer(read.Uuid, theirs.Generation, false, read.ProjectId, read.UserId, read.TypeId);
     }
 
     private static async Task<(int Generation, int? TypeId)?> FindAsync(DirectSql sql, string uuid, CancellationToken ct)
