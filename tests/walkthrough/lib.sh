@@ -27,9 +27,9 @@ step() {
 
 # helpers used as step commands (fail with a message when the output is not what is expected)
 contains() { local needle=$1; shift; local o; o=$("$@" 2>&1) || { echo "$o"; return 1; }
-             echo "$o" | grep -qF -- "$needle" || { echo "$o"; echo "expected to find: $needle"; return 1; }; echo "$o"; }
+             grep -qF -- "$needle" <<< "$o" || { echo "$o"; echo "expected to find: $needle"; return 1; }; echo "$o"; }
 lacks()    { local needle=$1; shift; local o; o=$("$@" 2>&1) || { echo "$o"; return 1; }
-             if echo "$o" | grep -qF -- "$needle"; then echo "$o"; echo "expected NOT to find: $needle"; return 1; fi; echo "$o"; }
+             if grep -qF -- "$needle" <<< "$o"; then echo "$o"; echo "expected NOT to find: $needle"; return 1; fi; echo "$o"; }
 equals()   { local want=$1; shift; local o; o=$("$@" 2>&1) || { echo "$o"; return 1; }
              [ "$o" = "$want" ] || { echo "$o"; echo "expected exactly: $want"; return 1; }; echo "$o"; }
 fails()    { local o; if o=$("$@" 2>&1); then echo "$o"; echo "expected this command to fail"; return 1; fi; echo "$o"; }
