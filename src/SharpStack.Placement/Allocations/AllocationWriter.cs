@@ -27,14 +27,14 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
             foreach (var consumer in request) reads.Add(await consumers.ReadAsync(consumer, minor, ct));
             Dictionary<string, (int Id, int Generation)> known;
             await using (var sql = await DirectSql.OpenAsync(db, ct))
-                known = await ProvidersAsync(sql, request.SelectMany(c => c.Providers).Select(p => p.ProviderUuid).Distinct().ToList(), ct);
+                known = await ProvidersAsync(sql, Named(request), ct);
             try
             {
                 var missing = await Transactions.RunAsync(db, async c =>
                 {
                     var ensured = new List<EnsuredConsumer>();
                     foreach (var read in reads) ensured.Add(await consumers.EnsureAsync(read, c));
-                    var (plan, missingProvider, _) = await TryPlanAsync(request, ensured, c, known);
+                    var (plan, missingProvider) = await TryPlanAsync(request, ensured, c, known);
                     if (plan is null) return missingProvider;
                     // allocation_conflict_retry_count is the number of attempts: with none, upstream reports a conflict.
                     if (settings.ConflictRetryCount <= 0) throw AllocationFailure.Concurrent(AllocationFailure.ConcurrentProvider);
@@ -54,16 +54,16 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
     /// removing what the consumer holds now.</summary>
     public async Task<AllocationPlan> PlanAsync(IReadOnlyList<ConsumerAllocations> request, IReadOnlyList<EnsuredConsumer> ensured, CancellationToken ct)
     {
-        var (plan, missing, _) = await TryPlanAsync(request, ensured, ct);
+        var (plan, missing) = await TryPlanAsync(request, ensured, ct);
         return plan ?? throw AllocationErrors.MissingProvider(missing!);
     }
 
-    private async Task<(AllocationPlan? Plan, string? MissingProvider, Dictionary<string, (int Id, int Generation)> Providers)> TryPlanAsync(
+    private async Task<(AllocationPlan? Plan, string? MissingProvider)> TryPlanAsync(
         IReadOnlyList<ConsumerAllocations> request, IReadOnlyList<EnsuredConsumer> ensured, CancellationToken ct,
         Dictionary<string, (int Id, int Generation)>? known = null)
     {
         await using var sql = await DirectSql.OpenAsync(db, ct);
-        var existing = known ?? await ProvidersAsync(sql, request.SelectMany(c => c.Providers).Select(p => p.ProviderUuid).Distinct().ToList(), ct);
+        var existing = known ?? await ProvidersAsync(sql, Named(request), ct);
         var planned = new List<PlannedAllocation>();
         foreach (var c in request)
         {
@@ -71,7 +71,7 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
             {
                 foreach (var p in c.Providers)
                 {
-                    if (!existing.ContainsKey(p.ProviderUuid)) return (null, p.ProviderUuid, existing);
+                    if (!existing.ContainsKey(p.ProviderUuid)) return (null, p.ProviderUuid);
                     planned.AddRange(p.Resources.Select(r => new PlannedAllocation(c.ConsumerUuid, p.ProviderUuid, r.Key, r.Value)));
                 }
             }
@@ -87,8 +87,12 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
                 planned.AddRange(held.Select(h => new PlannedAllocation(c.ConsumerUuid, h.Provider, h.Class, 0)));
             }
         }
-        return (new AllocationPlan(ensured, planned), null, existing);
+        return (new AllocationPlan(ensured, planned), null);
     }
+
+    /// <summary>The providers the request names, once each.</summary>
+    private static List<string> Named(IReadOnlyList<ConsumerAllocations> request) =>
+        request.SelectMany(c => c.Providers).Select(p => p.ProviderUuid).Distinct().ToList();
 
     /// <summary>(id, generation) of the providers with these uuids that exist.</summary>
     private static async Task<Dictionary<string, (int Id, int Generation)>> ProvidersAsync(DirectSql sql, List<string> uuids, CancellationToken ct)

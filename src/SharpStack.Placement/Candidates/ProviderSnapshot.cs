@@ -50,7 +50,6 @@ public sealed class ProviderSnapshot : IDisposable
 
     private Dictionary<int, ProviderState> _byId = [];
     private Dictionary<string, int> _idByUuid = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, string> _aggregateUuids = [];
     private readonly Dictionary<string, int> _aggregateIds = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string> _traitNames = [];
     private readonly Dictionary<string, int> _traitIds = new(StringComparer.Ordinal);
@@ -153,7 +152,6 @@ public sealed class ProviderSnapshot : IDisposable
         }
         foreach (var (_, id, uuid) in rows.Aggregates)
         {
-            _aggregateUuids[id] = uuid;
             _aggregateIds[uuid] = id;
         }
         var inventories = rows.Inventories.GroupBy(i => i.Provider)
@@ -232,8 +230,6 @@ public sealed class ProviderSnapshot : IDisposable
         public int? TraitId(string name) => s._traitIds.TryGetValue(name, out var id) ? id : null;
 
         public int? AggregateId(string uuid) => s._aggregateIds.TryGetValue(uuid, out var id) ? id : null;
-
-        public string AggregateUuid(int id) => s._aggregateUuids[id];
 
         /// <summary>Providers with inventory of the class, in the order their inventory rows were made.</summary>
         public ProviderState[] WithClass(int classId)
