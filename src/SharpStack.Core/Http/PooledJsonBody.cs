@@ -23,9 +23,25 @@ public static class PooledJsonBody
     /// <summary>The bytes <paramref name="write"/> produces, written as every answer is.</summary>
     public static byte[] ToBytes(Action<Utf8JsonWriter> write)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer);
-        return buffer.WrittenSpan.ToArray();
+        // Written into pooled chunks, then copied once into an array of the exact size (a growing array would copy
+        // and zero a large answer several times over).
+        var buffer = new PooledBufferWriter();
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer);
+            var bytes = GC.AllocateUninitializedArray<byte>(buffer.Length);
+            var at = 0;
+            foreach (var segment in buffer.Segments())
+            {
+                segment.Span.CopyTo(bytes.AsSpan(at));
+                at += segment.Length;
+            }
+            return bytes;
+        }
+        finally
+        {
+            buffer.Return();
+        }
     }
 
     /// <summary>Sends bytes made by <see cref="ToBytes"/>.</summary>

@@ -9,7 +9,7 @@ namespace SharpStack.Core.Policy;
 public class RequestAuthorizer(PolicyEnforcer enforcer, Func<string, string> forbiddenMessage)
 {
     // Credentials are derived once per validated token (AuthContext objects live in the token cache).
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AuthContext, PolicyCredentials> Cache = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<AuthContext, PolicyCredentials> _cache = new();
 
     public PolicyEnforcer Enforcer => enforcer;
 
@@ -31,7 +31,17 @@ public class RequestAuthorizer(PolicyEnforcer enforcer, Func<string, string> for
         enforcer.Authorize(rule, Credentials(caller), target ?? PolicyTarget.Empty).IsAllowed;
 
     /// <summary>The caller's policy credentials (cached per validated token).</summary>
-    public static PolicyCredentials Credentials(AuthContext caller) => Cache.GetValue(caller, Create);
+    public PolicyCredentials Credentials(AuthContext caller) => _cache.GetValue(caller, c =>
+    {
+        var credentials = Create(c);
+        Extend(credentials);
+        return credentials;
+    });
+
+    /// <summary>Adds what the service's own request context adds to oslo.context's values (Nova's is_admin).</summary>
+    protected virtual void Extend(PolicyCredentials credentials)
+    {
+    }
 
     private static PolicyCredentials Create(AuthContext caller)
     {

@@ -9,16 +9,40 @@ namespace SharpStack.Core.Storage;
 /// and wait for it through busy_timeout.</summary>
 public static class SqliteWriteGate
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lane> Lanes = new(StringComparer.Ordinal);
 
     /// <summary>Waits for the database's write turn: null for databases other than SQLite (they lock rows themselves).</summary>
     public static async Task<IDisposable?> EnterAsync(DbContext db, CancellationToken ct)
     {
         if (!db.Database.IsSqlite()) return null;
-        var key = db.Database.GetConnectionString() ?? "";
-        var gate = Gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        return new Turn(gate);
+        var lane = LaneOf(db);
+        await lane.Turn.WaitAsync(ct);
+        return new Turn(lane.Turn);
+    }
+
+    /// <summary>The write lane of a SQLite database: its turn and the units waiting for a shared commit.</summary>
+    internal static Lane LaneOf(DbContext db) => Lanes.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new Lane());
+
+    /// <summary>Waits for the write turn unless <paramref name="done"/> fires first (null then: no turn taken).</summary>
+    internal static async Task<IDisposable?> EnterUnlessAsync(Lane lane, CancellationToken done, CancellationToken ct)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(done, ct);
+        try
+        {
+            await lane.Turn.WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (done.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return null;
+        }
+        return new Turn(lane.Turn);
+    }
+
+    /// <summary>A SQLite file's writer turn and the queue of <see cref="GroupCommit"/> units.</summary>
+    internal sealed class Lane
+    {
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+        public ConcurrentQueue<GroupCommit.Unit> Queue { get; } = new();
     }
 
     private sealed class Turn(SemaphoreSlim gate) : IDisposable

@@ -6,7 +6,7 @@ namespace SharpStack.Core.Validation;
 /// One validation run (not shared between threads): walks the compiled schema in python's iter_errors order,
 /// tracking the instance and schema paths the way descend() prepends them.
 /// </summary>
-internal sealed class Evaluator(SchemaDraft draft, FormatChecker? formats)
+internal sealed class Evaluator(SchemaDraft draft, FormatChecker? formats, bool numericBounds = false)
 {
     /// <summary>Where errors go: all of them, the first one, or none at all (is_valid only needs a yes/no).</summary>
     private sealed class Sink(bool collect, bool stopAtFirst, int pathBase, int schemaBase)
@@ -27,6 +27,7 @@ internal sealed class Evaluator(SchemaDraft draft, FormatChecker? formats)
 
     public SchemaDraft Draft { get; } = draft;
     public FormatChecker? Formats { get; } = formats;
+    public bool NumericBounds { get; } = numericBounds;
 
     public bool Stopped => _sink.Stopped;
 

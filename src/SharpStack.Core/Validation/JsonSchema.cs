@@ -58,7 +58,7 @@ public sealed class JsonSchema
     public ValidationError? Validate(JsonNode? instance, ErrorSelection selection)
     {
         var stopAtFirst = selection == ErrorSelection.First;
-        var errors = new Evaluator(Options.Draft, Options.Formats).Run(_root, instance, stopAtFirst);
+        var errors = new Evaluator(Options.Draft, Options.Formats, Options.NumericBounds).Run(_root, instance, stopAtFirst);
         if (errors.Count == 0) return null;
         return stopAtFirst ? errors[0] : BestMatch.Select(errors, Options.Draft);
     }
@@ -67,11 +67,11 @@ public sealed class JsonSchema
     public string? FirstError(JsonNode? instance) => Validate(instance)?.Message;
 
     /// <summary>Whether the instance is valid (stops at the first failure, builds no messages).</summary>
-    public bool IsValid(JsonNode? instance) => new Evaluator(Options.Draft, Options.Formats).IsValid(instance, _root);
+    public bool IsValid(JsonNode? instance) => new Evaluator(Options.Draft, Options.Formats, Options.NumericBounds).IsValid(instance, _root);
 
     /// <summary>Every top-level error in python's iter_errors order (anyOf/oneOf details are in each error's Context).</summary>
     public IReadOnlyList<ValidationError> AllErrors(JsonNode? instance) =>
-        new Evaluator(Options.Draft, Options.Formats).Run(_root, instance, stopAtFirst: false);
+        new Evaluator(Options.Draft, Options.Formats, Options.NumericBounds).Run(_root, instance, stopAtFirst: false);
 
     /// <summary>Forces System.Text.Json's lazy node initialization now, so concurrent reads of the schema never race.</summary>
     private static void Materialize(JsonNode? node)

@@ -37,8 +37,16 @@ public sealed record JsonSchemaOptions
     /// </summary>
     public bool IgnoreUnknownKeywords { get; init; }
 
+    /// <summary>nova's _SchemaValidator: minimum/maximum also check strings, booleans and floats through python's
+    /// int() (else float()), and skip what neither converts; messages show the converted value.</summary>
+    public bool NumericBounds { get; init; }
+
     /// <summary>keystone's SchemaValidator: Draft4Validator, FormatChecker(), first error.</summary>
     public static JsonSchemaOptions Keystone { get; } = new();
+
+    /// <summary>nova's _SchemaValidator: Draft4Validator, FormatChecker() with nova's formats (added by the caller with
+    /// <see cref="FormatChecker.With"/>), numeric bounds on strings, first error.</summary>
+    public static JsonSchemaOptions Nova { get; } = new() { NumericBounds = true };
 
     /// <summary>placement's util.extract_json: jsonschema.validate (2020-12, best_match) with FormatChecker() and uuidutils' uuid check.</summary>
     public static JsonSchemaOptions Placement { get; } = new()

@@ -76,13 +76,21 @@ internal sealed class BoundKeyword(string name, JsonNode? value, bool isMin, boo
 
     public override void Evaluate(Evaluator ev, JsonNode? instance, PyKind kind, SchemaNode schema)
     {
-        if (!PyValue.IsNumeric(kind)) return;
-        var c = PyNumber.Compare(PyValue.Number(instance!), _limit);
+        PyNumber value;
+        if (ev.NumericBounds)
+        {
+            if (PyNumber.FromPythonIntOrFloat(instance, kind) is not { } converted) return;
+            value = converted;
+        }
+        else if (PyValue.IsNumeric(kind)) value = PyValue.Number(instance!);
+        else return;
+        var c = PyNumber.Compare(value, _limit);
         if (c is null) return;
         var failed = isMin ? (exclusive ? c <= 0 : c < 0) : (exclusive ? c >= 0 : c > 0);
         if (!failed) return;
         var cmp = (isMin ? "less than" : "greater than") + (exclusive ? " or equal to" : "");
-        Fail(ev, instance, schema, $"{PyRepr.Of(instance)} is {cmp} the {(isMin ? "minimum" : "maximum")} of {_limit.Repr()}");
+        var shown = ev.NumericBounds ? value.Repr() : PyRepr.Of(instance);
+        Fail(ev, instance, schema, $"{shown} is {cmp} the {(isMin ? "minimum" : "maximum")} of {_limit.Repr()}");
     }
 }
 

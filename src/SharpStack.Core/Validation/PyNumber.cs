@@ -30,6 +30,50 @@ internal readonly struct PyNumber
         return FromInt(BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
     }
 
+    /// <summary>nova's _number_from_str: python int(instance), else float(instance), else null (what raises
+    /// ValueError/TypeError: null, lists, objects, text that is no number). int() truncates a float and maps a bool
+    /// to 0/1; text may carry surrounding whitespace, a sign and underscores between digits.</summary>
+    public static PyNumber? FromPythonIntOrFloat(System.Text.Json.Nodes.JsonNode? instance, PyKind kind)
+    {
+        switch (kind)
+        {
+            case PyKind.Bool:
+                return FromInt(PyValue.Bool(instance!) ? 1 : 0);
+            case PyKind.Int:
+                return PyValue.Number(instance!);
+            case PyKind.Float:
+                var f = PyValue.Number(instance!).Float;
+                return double.IsFinite(f) ? FromInt(new BigInteger(Math.Truncate(f))) : null;
+            case PyKind.Str:
+                var text = PyValue.Str(instance!).Trim();
+                var plain = WithoutDigitUnderscores(text);
+                if (plain is null || plain.Length == 0) return null;
+                if (System.Text.RegularExpressions.Regex.IsMatch(plain, @"^[+-]?[0-9]+$"))
+                    return FromInt(BigInteger.Parse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+                var lower = plain.ToLowerInvariant().TrimStart('+', '-');
+                if (lower is "inf" or "infinity" or "nan")
+                    return FromFloat(lower == "nan" ? double.NaN : plain.StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity);
+                if (System.Text.RegularExpressions.Regex.IsMatch(plain, @"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"))
+                    return FromFloat(double.Parse(plain, NumberStyles.Float, CultureInfo.InvariantCulture));
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Python number text allows one underscore between two digits; null when an underscore is misplaced.</summary>
+    private static string? WithoutDigitUnderscores(string text)
+    {
+        if (!text.Contains('_')) return text;
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '_') { sb.Append(text[i]); continue; }
+            if (i == 0 || i == text.Length - 1 || !char.IsAsciiDigit(text[i - 1]) || !char.IsAsciiDigit(text[i + 1])) return null;
+        }
+        return sb.ToString();
+    }
+
     public bool IsZeroOrOne => IsFloat ? Float is 0.0 or 1.0 : Int.IsZero || Int.IsOne;
 
     /// <summary>Python's exact mixed int/float comparison; NaN compares unordered (returns null).</summary>

@@ -17,4 +17,7 @@ public static class PythonText
     /// <summary>repr() of a Python float: the shortest text that reads back the same, always with a fraction or
     /// exponent ("1.0", "1.5", "1e+20").</summary>
     public static string FloatRepr(double value) => PyNumber.FloatRepr(value);
+
+    /// <summary>A JSON number printed as Python's json prints a float (1.0, 16.0, 1.5), for answers that carry floats.</summary>
+    public static JsonNode FloatNode(double value) => JsonNode.Parse(PyNumber.FloatRepr(value))!;
 }

@@ -33,7 +33,7 @@ public static class UpCommand
             using var sink = new LogSink(config.Get(CoreOptions.LogFile));
             var context = new ServiceContext(config, dir, sink);
             context.LocalIdentityUrl = new Uri(IdentityModule.AuthUrl(context));
-            var host = new CloudHost(context, Services.All);
+            var host = new CloudHost(context, Services.AllInOne);
             host.CheckPortsFree();
             AllInOneSetup.PrepareKeys(context);
             await host.InitializeAsync(ct);

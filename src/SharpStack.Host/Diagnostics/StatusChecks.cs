@@ -18,7 +18,7 @@ public static class StatusChecks
         {
             new("configuration", true, context.Config.FilePath ?? "no file: built-in defaults"),
         };
-        foreach (var module in Services.All)
+        foreach (var module in Services.AllInOne)
         {
             await using var app = ServiceApp.Build(module, context);
             try

@@ -202,7 +202,7 @@ public sealed class ApplicationCredentialManager(IdentityDb db, IdentityRevision
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (IdentityWrites.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             throw Duplicate(name);

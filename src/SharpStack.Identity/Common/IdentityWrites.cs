@@ -1,7 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SharpStack.Core.Errors;
+using SharpStack.Core.Storage;
 using SharpStack.Identity.Storage;
 
 namespace SharpStack.Identity.Common;
@@ -17,7 +16,7 @@ public static class IdentityWrites
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             throw Conflict(entity, details ?? "Duplicate entry");
@@ -28,11 +27,4 @@ public static class IdentityWrites
     /// <summary>Keystone's 409 text.</summary>
     public static ApiException Conflict(string entity, string details) =>
         ApiException.Conflict($"Conflict occurred attempting to store {entity} - {details}.");
-
-    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        SqliteException { SqliteErrorCode: 19 } => true,
-        PostgresException { SqlState: "23505" } => true,
-        _ => false,
-    };
 }

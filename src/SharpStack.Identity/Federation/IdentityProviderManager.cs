@@ -184,7 +184,7 @@ public sealed class IdentityProviderManager(IdentityDb db, IdentityRevision revi
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (IdentityWrites.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             throw remoteIds.Count > 0 ? Conflict($"Duplicate remote ID: {remoteIds[0]}") : Conflict($"Duplicate entry: {id}");

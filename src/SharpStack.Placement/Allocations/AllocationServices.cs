@@ -9,6 +9,7 @@ public static class AllocationServices
     public static void Add(IServiceCollection services)
     {
         services.AddSingleton(sp => AllocationSettings.From(sp.GetRequiredService<SharpStackConfig>()));
+        services.AddSingleton<ConsumerTypeIds>();
         services.AddScoped<ConsumerStore>();
         services.AddScoped<AllocationWriter>();
         services.AddScoped<AllocationReader>();

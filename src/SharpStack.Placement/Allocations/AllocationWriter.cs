@@ -18,27 +18,28 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
     /// otherwise leaves nothing behind (upstream deletes the consumers it made).</summary>
     public async Task WriteAsync(IReadOnlyList<ConsumerAllocations> request, int minor, CancellationToken ct)
     {
+        // One connection for the whole request: the reads, and the shared commit when this request runs it.
+        await using var reading = await DirectSql.OpenAsync(db, ct);
         for (var attempt = 0; ; attempt++)
         {
             // Reads first, outside the write turn (on SQLite one writer at a time): consumers (409 on a stale
             // consumer_generation) and the named providers' generations. What moves after this is caught by the
             // guarded updates at the end of the write, which then starts again.
             var reads = new List<ConsumerRead>();
-            foreach (var consumer in request) reads.Add(await consumers.ReadAsync(consumer, minor, ct));
-            Dictionary<string, (int Id, int Generation)> known;
-            await using (var sql = await DirectSql.OpenAsync(db, ct))
-                known = await ProvidersAsync(sql, Named(request), ct);
+            foreach (var consumer in request) reads.Add(await consumers.ReadAsync(reading, consumer, minor, ct));
+            var known = await ProvidersAsync(reading, Named(request), ct);
             try
             {
-                var missing = await Transactions.RunAsync(db, async c =>
+                // On SQLite claims queued behind the current writer share its next commit (GroupCommit).
+                var missing = await GroupCommit.RunAsync(db, async (sql, c) =>
                 {
                     var ensured = new List<EnsuredConsumer>();
-                    foreach (var read in reads) ensured.Add(await consumers.EnsureAsync(read, c));
-                    var (plan, missingProvider) = await TryPlanAsync(request, ensured, c, known);
+                    foreach (var read in reads) ensured.Add(await consumers.EnsureAsync(sql, read, c));
+                    var (plan, missingProvider) = await TryPlanAsync(sql, request, ensured, c, known);
                     if (plan is null) return missingProvider;
                     // allocation_conflict_retry_count is the number of attempts: with none, upstream reports a conflict.
                     if (settings.ConflictRetryCount <= 0) throw AllocationFailure.Concurrent(AllocationFailure.ConcurrentProvider);
-                    await ApplyAsync(plan, c, known);
+                    await ApplyAsync(sql, plan, c, known);
                     return null;
                 }, ct);
                 if (missing is not null) throw AllocationErrors.MissingProvider(missing);
@@ -54,15 +55,15 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
     /// removing what the consumer holds now.</summary>
     public async Task<AllocationPlan> PlanAsync(IReadOnlyList<ConsumerAllocations> request, IReadOnlyList<EnsuredConsumer> ensured, CancellationToken ct)
     {
-        var (plan, missing) = await TryPlanAsync(request, ensured, ct);
+        await using var sql = await DirectSql.OpenAsync(db, ct);
+        var (plan, missing) = await TryPlanAsync(sql, request, ensured, ct);
         return plan ?? throw AllocationErrors.MissingProvider(missing!);
     }
 
-    private async Task<(AllocationPlan? Plan, string? MissingProvider)> TryPlanAsync(
+    private static async Task<(AllocationPlan? Plan, string? MissingProvider)> TryPlanAsync(DirectSql sql,
         IReadOnlyList<ConsumerAllocations> request, IReadOnlyList<EnsuredConsumer> ensured, CancellationToken ct,
         Dictionary<string, (int Id, int Generation)>? known = null)
     {
-        await using var sql = await DirectSql.OpenAsync(db, ct);
         var existing = known ?? await ProvidersAsync(sql, Named(request), ct);
         var planned = new List<PlannedAllocation>();
         foreach (var c in request)
@@ -108,12 +109,15 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
 
     /// <summary>Applies the plan inside the caller's transaction (the reshaper calls this between its inventory
     /// steps, then re-reads the providers it tracks: their generations moved here).</summary>
-    public Task ApplyAsync(AllocationPlan plan, CancellationToken ct) => ApplyAsync(plan, ct, null);
+    public async Task ApplyAsync(AllocationPlan plan, CancellationToken ct)
+    {
+        await using var sql = await DirectSql.OpenAsync(db, ct);
+        await ApplyAsync(sql, plan, ct, null);
+    }
 
-    private async Task ApplyAsync(AllocationPlan plan, CancellationToken ct, Dictionary<string, (int Id, int Generation)>? known)
+    private async Task ApplyAsync(DirectSql sql, AllocationPlan plan, CancellationToken ct, Dictionary<string, (int Id, int Generation)>? known)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var sql = await DirectSql.OpenAsync(db, ct);
 
         // Providers first: their generation must be read before the usage it guards.
         var providerUuids = plan.Allocations.Select(a => a.ProviderUuid).Distinct().ToList();
@@ -128,10 +132,12 @@ public sealed class AllocationWriter(PlacementDb db, ConsumerStore consumers, Al
         if (providers.Count != providerUuids.Count) throw AllocationFailure.Concurrent(AllocationFailure.ConcurrentProvider);
 
         var written = plan.Allocations.Select(a => a.ConsumerUuid).Distinct().ToList();
-        if (written.Count > 0)
+        // A consumer made by this write holds nothing yet (allocations never outlive their consumer).
+        var holdingBefore = written.Where(u => !plan.Consumers.Any(c => c.Created && c.Uuid == u)).ToList();
+        if (holdingBefore.Count > 0)
         {
             var args = new List<(string, object?)>();
-            await sql.ExecuteAsync($"DELETE FROM allocations WHERE consumer_uuid IN ({DirectSql.InList("c", written, args)})", ct, [.. args]);
+            await sql.ExecuteAsync($"DELETE FROM allocations WHERE consumer_uuid IN ({DirectSql.InList("c", holdingBefore, args)})", ct, [.. args]);
         }
 
         var classIds = await CheckCapacityAsync(sql, plan.Allocations, providers, ct);

@@ -15,7 +15,7 @@ public sealed record ConsumerRead(string Uuid, int? Generation, string ProjectId
 
 /// <summary>Consumer records as upstream's ensure_consumer keeps them: made on first write (a racing creator is found
 /// rather than failing us), generation checked at 1.28+. Plain SQL: this runs on every claim.</summary>
-public sealed class ConsumerStore(PlacementDb db, AllocationSettings settings, TimeProvider clock)
+public sealed class ConsumerStore(PlacementDb db, AllocationSettings settings, TimeProvider clock, ConsumerTypeIds typeIds)
 {
     /// <summary>Ensures every consumer of the request, in order, outside any transaction (the reshaper); on any
     /// failure the ones made so far are deleted again.</summary>
@@ -36,17 +36,19 @@ public sealed class ConsumerStore(PlacementDb db, AllocationSettings settings, T
 
     /// <summary>Finds or creates the consumer (inside the caller's transaction, if any); 409 when a 1.28+ writer's
     /// consumer_generation does not match.</summary>
-    public async Task<EnsuredConsumer> EnsureAsync(ConsumerAllocations c, int minor, CancellationToken ct) =>
-        await EnsureAsync(await ReadAsync(c, minor, ct), ct);
+    public async Task<EnsuredConsumer> EnsureAsync(ConsumerAllocations c, int minor, CancellationToken ct)
+    {
+        await using var sql = await DirectSql.OpenAsync(db, ct);
+        return await EnsureAsync(sql, await ReadAsync(sql, c, minor, ct), ct);
+    }
 
     /// <summary>The consumer as it is now (before the write's turn), its owner and type id; 409 when a 1.28+ writer's
     /// consumer_generation does not match.</summary>
-    public async Task<ConsumerRead> ReadAsync(ConsumerAllocations c, int minor, CancellationToken ct)
+    public async Task<ConsumerRead> ReadAsync(DirectSql sql, ConsumerAllocations c, int minor, CancellationToken ct)
     {
         // Before 1.8 the body names no owner: such consumers belong to the configured "incomplete" project and user.
         var project = c.ProjectId ?? settings.IncompleteProjectId;
         var user = c.ProjectId is null ? settings.IncompleteUserId : c.UserId!;
-        await using var sql = await DirectSql.OpenAsync(db, ct);
         var existing = await FindAsync(sql, c.ConsumerUuid, ct);
         if (existing is { } found)
         {
@@ -61,10 +63,9 @@ public sealed class ConsumerStore(PlacementDb db, AllocationSettings settings, T
 
     /// <summary>Creates the consumer <see cref="ReadAsync"/> did not find (inside the caller's transaction, if any).
     /// A consumer that exists keeps the generation read: the write's guarded update refuses it if it moved since.</summary>
-    public async Task<EnsuredConsumer> EnsureAsync(ConsumerRead read, CancellationToken ct)
+    public async Task<EnsuredConsumer> EnsureAsync(DirectSql sql, ConsumerRead read, CancellationToken ct)
     {
         if (read.Generation is { } generation) return new EnsuredConsumer(read.Uuid, generation, false, read.ProjectId, read.UserId, read.TypeId);
-        await using var sql = await DirectSql.OpenAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var made = await sql.QueryAsync(
             """
@@ -90,12 +91,17 @@ public sealed class ConsumerStore(PlacementDb db, AllocationSettings settings, T
     /// <summary>The id of a consumer type, created on first use.</summary>
     private async Task<int> TypeIdAsync(DirectSql sql, string name, CancellationToken ct)
     {
+        if (typeIds.Find(name) is { } known) return known;
         static int Id(DbDataReader r) => r.GetInt32(0);
         var found = await sql.QueryAsync("SELECT id FROM consumer_types WHERE name = @n", Id, ct, ("n", name));
-        if (found.Count > 0) return found[0];
-        var made = await sql.QueryAsync("INSERT INTO consumer_types (name, created_at) VALUES (@n, @now) ON CONFLICT (name) DO NOTHING RETURNING id",
-            Id, ct, ("n", name), ("now", clock.GetUtcNow().UtcDateTime));
-        return made.Count > 0 ? made[0] : (await sql.QueryAsync("SELECT id FROM consumer_types WHERE name = @n", Id, ct, ("n", name)))[0];
+        if (found.Count == 0)
+        {
+            var made = await sql.QueryAsync("INSERT INTO consumer_types (name, created_at) VALUES (@n, @now) ON CONFLICT (name) DO NOTHING RETURNING id",
+                Id, ct, ("n", name), ("now", clock.GetUtcNow().UtcDateTime));
+            found = made.Count > 0 ? made : await sql.QueryAsync("SELECT id FROM consumer_types WHERE name = @n", Id, ct, ("n", name));
+        }
+        typeIds.Keep(name, found[0]);
+        return found[0];
     }
 
     /// <summary>Removes the consumers this request created (its write failed), unless they gained allocations meanwhile.</summary>
@@ -111,4 +117,15 @@ public sealed class ConsumerStore(PlacementDb db, AllocationSettings settings, T
     public async Task<string> TypeNameAsync(int? id, CancellationToken ct) => id is null
         ? "unknown"
         : await db.ConsumerTypes.AsNoTracking().Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "unknown";
+}
+
+/// <summary>Consumer type ids by name, kept for the process: a type is created once and never renamed or removed,
+/// so every claim need not look its id up again.</summary>
+public sealed class ConsumerTypeIds
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
+
+    public int? Find(string name) => _ids.TryGetValue(name, out var id) ? id : null;
+
+    public void Keep(string name, int id) => _ids[name] = id;
 }

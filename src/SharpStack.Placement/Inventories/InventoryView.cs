@@ -18,5 +18,5 @@ public static class InventoryView
     };
 
     /// <summary>A JSON number printed as Python prints a float (1.0, 16.0, 1.5).</summary>
-    public static JsonNode Float(double value) => JsonNode.Parse(PythonText.FloatRepr(value))!;
+    public static JsonNode Float(double value) => PythonText.FloatNode(value);
 }

@@ -77,6 +77,23 @@ public sealed class IdentityClient(HttpClient http, Uri identityBase)
         return await response.Content.ReadFromJsonAsync<JsonObject>(ct) ?? [];
     }
 
+    /// <summary>The status Identity answers to GET /v3/projects/{id} with the caller's own token (Nova's
+    /// verify_project_id: 404 means no such project, 403 that the caller may not tell); null when Identity is not reachable.</summary>
+    public async Task<HttpStatusCode?> ProjectStatusAsync(string callerToken, string projectId, CancellationToken ct)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, _base + "/projects/" + Uri.EscapeDataString(projectId));
+            request.Headers.Add("X-Auth-Token", callerToken);
+            using var response = await http.SendAsync(request, ct);
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Revocation events recorded after <paramref name="since"/> (all when null).</summary>
     public async Task<JsonArray> RevokeEventsAsync(string serviceToken, DateTimeOffset? since, CancellationToken ct)
     {
