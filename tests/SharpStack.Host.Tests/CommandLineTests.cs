@@ -100,7 +100,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var result = await CliResult.RunAsync("serve", "nova", "--data-dir", DataDir);
         Assert.Equal(CommandRunner.StartupError, result.ExitCode);
-        Assert.Equal("sharpstack: unknown service 'nova' (known: identity, image, placement)", result.SingleErrorLine());
+        Assert.Equal("sharpstack: unknown service 'nova' (known: identity, image, placement, compute)", result.SingleErrorLine());
     }
 
     [Fact]
