@@ -50,15 +50,6 @@ public sealed class MultiStoreCloud : ImageCloud, IAsyncLifetime
         await base.DisposeAsync();
         if (_web is not null) await _web.DisposeAsync();
     }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
 
 /// <summary>Interoperable import (glance-direct, web-download, copy-image), discovery and the task records.</summary>
